@@ -1,0 +1,6 @@
+namespace Entente.Benchmarks;
+
+/// <summary>Anchor type for the benchmark switcher.</summary>
+public static class BenchmarkConfig
+{
+}

@@ -1,0 +1,3 @@
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(Entente.Benchmarks.BenchmarkConfig).Assembly).Run(args);

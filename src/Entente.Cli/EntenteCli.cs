@@ -1,0 +1,32 @@
+using System.CommandLine;
+
+namespace Entente.Cli;
+
+/// <summary>The command tree. Exit codes: 0 success, 1 failure, 2 usage error.</summary>
+public static class EntenteCli
+{
+    public const int Ok = 0;
+    public const int Failure = 1;
+    public const int Usage = 2;
+
+    public static int Run(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr)
+    {
+        var root = new RootCommand("Entente: who did what to whom, when, and how sure we are — from news text.");
+        root.Subcommands.Add(NlpCommands.Build(stdin, stdout, stderr));
+        root.Subcommands.Add(TrainCommands.Build(stdout, stderr));
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var e in parse.Errors)
+            {
+                stderr.WriteLine($"entente: {e.Message}");
+            }
+
+            stderr.WriteLine("Try 'entente --help'.");
+            return Usage;
+        }
+
+        var config = new InvocationConfiguration { Output = stdout, Error = stderr };
+        return parse.Invoke(config);
+    }
+}

@@ -1,0 +1,46 @@
+namespace Entente.Core;
+
+/// <summary>How bad a diagnostic is.</summary>
+public enum Severity
+{
+    Info,
+    Warning,
+    Error,
+}
+
+/// <summary>
+/// A problem found in input, reported as a value rather than thrown.
+/// <paramref name="Code"/> is one of <see cref="DiagnosticCodes"/>; <paramref name="Subject"/> names the
+/// document, file or line the problem is about.
+/// </summary>
+public sealed record Diagnostic(string Code, Severity Severity, string Subject, string Message)
+{
+    public override string ToString() => $"{Subject}: {Code} {Message}";
+}
+
+/// <summary>
+/// Every diagnostic code Entente emits, in one place. Each is documented in docs/diagnostics.md.
+/// </summary>
+public static class DiagnosticCodes
+{
+    /// <summary>The text is empty or whitespace only.</summary>
+    public const string EmptyText = "ENT001";
+
+    /// <summary>The input contains binary data (NUL or many control characters).</summary>
+    public const string BinaryInput = "ENT002";
+
+    /// <summary>The input bytes are not valid UTF-8; invalid sequences were replaced.</summary>
+    public const string InvalidUtf8 = "ENT003";
+
+    /// <summary>The text is mostly in a script other than Latin; English models do not apply.</summary>
+    public const string NonLatinScript = "ENT004";
+
+    /// <summary>A line or token is longer than the configured limit and was cut.</summary>
+    public const string Oversized = "ENT005";
+
+    /// <summary>A CoNLL-U file is malformed.</summary>
+    public const string MalformedConllu = "ENT006";
+
+    /// <summary>A model file is missing, corrupt or of an unsupported version.</summary>
+    public const string BadModel = "ENT007";
+}
