@@ -1,12 +1,148 @@
 using System.CommandLine;
+using System.Collections.Immutable;
+using System.Diagnostics;
+using Entente.Nlp.Conllu;
+using Entente.Nlp.Lemmatization;
+using Entente.Nlp.Parsing;
+using Entente.Nlp.Tagging;
 
 namespace Entente.Cli;
 
+/// <summary>
+/// <c>entente train tagger|parser</c>: reproducible training (fixed seed, single thread: the same data
+/// gives the same model bytes). The files written are the ones committed under <c>models/</c>.
+/// </summary>
 internal static class TrainCommands
 {
     public static Command Build(TextWriter stdout, TextWriter stderr)
     {
-        var train = new Command("train", "Train the tagger or the parser on a CoNLL-U treebank.");
+        var train = new Command("train", "Train the tagger (with the lemmatizer) or the parser on a CoNLL-U treebank.");
+        train.Subcommands.Add(BuildTagger(stdout, stderr));
+        train.Subcommands.Add(BuildParser(stdout, stderr));
         return train;
+    }
+
+    private static (Option<FileInfo> Train, Option<FileInfo> Dev, Option<DirectoryInfo> Out, Option<int?> Epochs, Option<int> Seed) Common()
+    {
+        var trainFile = new Option<FileInfo>("--train") { Description = "Training treebank (CoNLL-U), e.g. en_ewt-ud-train.conllu.", Required = true };
+        var devFile = new Option<FileInfo>("--dev") { Description = "Development treebank for choosing the number of epochs.", Required = true };
+        var outDir = new Option<DirectoryInfo>("--out") { Description = "Directory to write the model files to.", Required = true };
+        var epochs = new Option<int?>("--epochs") { Description = "Number of passes over the training data (default: the model's tuned value)." };
+        var seed = new Option<int>("--seed") { Description = "Random seed for shuffling.", DefaultValueFactory = _ => 1 };
+        return (trainFile, devFile, outDir, epochs, seed);
+    }
+
+    private static Command BuildTagger(TextWriter stdout, TextWriter stderr)
+    {
+        var (trainFile, devFile, outDir, epochs, seed) = Common();
+        var cmd = new Command("tagger", "Train the UPOS/XPOS tagger and the lemmatizer; writes tagger.bin and lemmas.bin.")
+        {
+            trainFile, devFile, outDir, epochs, seed,
+        };
+        cmd.SetAction(result =>
+        {
+            if (!TryRead(result.GetValue(trainFile)!, stderr, out var train) || !TryRead(result.GetValue(devFile)!, stderr, out var dev))
+            {
+                return EntenteCli.Failure;
+            }
+
+            var options = new TaggerOptions() with { Seed = result.GetValue(seed) };
+            if (result.GetValue(epochs) is int e)
+            {
+                options = options with { Epochs = e };
+            }
+
+            var clock = Stopwatch.StartNew();
+            var tagger = PosTagger.Train(train, dev, options, stdout);
+            var lemmatizer = Lemmatizer.Train(train);
+            var dir = result.GetValue(outDir)!;
+            dir.Create();
+            Save(Path.Combine(dir.FullName, "tagger.bin"), tagger.Save);
+            Save(Path.Combine(dir.FullName, "lemmas.bin"), lemmatizer.Save);
+            stdout.WriteLine($"wrote tagger.bin and lemmas.bin to {dir.FullName} in {clock.Elapsed.TotalSeconds:F0} s");
+            return EntenteCli.Ok;
+        });
+        return cmd;
+    }
+
+    private static Command BuildParser(TextWriter stdout, TextWriter stderr)
+    {
+        var (trainFile, devFile, outDir, epochs, seed) = Common();
+        var accurate = new Option<bool>("--accurate") { Description = "Train the accurate (beam-search, globally trained) parser." };
+        var folds = new Option<int>("--folds") { Description = "Jackknife folds for the training tags.", DefaultValueFactory = _ => 10 };
+        var cmd = new Command(
+            "parser",
+            "Train the dependency parser on jackknifed tags (the tagger is retrained on each fold); writes parser.bin or parser-accurate.bin.")
+        {
+            trainFile, devFile, outDir, epochs, seed, accurate, folds,
+        };
+        cmd.SetAction(result =>
+        {
+            if (!TryRead(result.GetValue(trainFile)!, stderr, out var train) || !TryRead(result.GetValue(devFile)!, stderr, out var dev))
+            {
+                return EntenteCli.Failure;
+            }
+
+            var clock = Stopwatch.StartNew();
+            var taggerOptions = new TaggerOptions() with { Seed = result.GetValue(seed) };
+            stdout.WriteLine($"jackknifing training tags over {result.GetValue(folds)} folds…");
+            var jack = PosTagger.Jackknife(train, result.GetValue(folds), taggerOptions, stdout);
+            var taggedTrain = train.Select((s, i) => WithTags(s, jack[i])).ToList();
+            var fullTagger = PosTagger.Train(train, dev, taggerOptions, null);
+            var taggedDev = dev.Select(s => WithTags(s, fullTagger.Tag(s.Forms()))).ToList();
+
+            var isAccurate = result.GetValue(accurate);
+            var options = ParserTraining.Options(isAccurate, result.GetValue(seed), result.GetValue(epochs));
+            var parser = DependencyParser.Train(taggedTrain, taggedDev, options, stdout);
+            var dir = result.GetValue(outDir)!;
+            dir.Create();
+            var name = isAccurate ? "parser-accurate.bin" : "parser.bin";
+            Save(Path.Combine(dir.FullName, name), parser.Save);
+            stdout.WriteLine($"wrote {name} to {dir.FullName} in {clock.Elapsed.TotalSeconds:F0} s");
+            return EntenteCli.Ok;
+        });
+        return cmd;
+    }
+
+    internal static ConlluSentence WithTags(ConlluSentence s, TagResult tags)
+    {
+        var words = ImmutableArray.CreateBuilder<ConlluWord>(s.Words.Length);
+        for (int i = 0; i < s.Words.Length; i++)
+        {
+            words.Add(s.Words[i] with { Upos = tags.Upos[i], Xpos = tags.Xpos[i] });
+        }
+
+        return s with { Words = words.MoveToImmutable() };
+    }
+
+    private static bool TryRead(FileInfo file, TextWriter stderr, out IReadOnlyList<ConlluSentence> sentences)
+    {
+        try
+        {
+            sentences = ConlluReader.ReadFile(file.FullName);
+            return true;
+        }
+        catch (ConlluFormatException e)
+        {
+            stderr.WriteLine($"entente: {e.Code} {e.Message}");
+        }
+        catch (IOException e)
+        {
+            stderr.WriteLine($"entente: cannot read {file.FullName}: {e.Message}");
+        }
+
+        sentences = [];
+        return false;
+    }
+
+    private static void Save(string path, Action<Stream> save)
+    {
+        var tmp = path + ".tmp";
+        using (var f = File.Create(tmp))
+        {
+            save(f);
+        }
+
+        File.Move(tmp, path, overwrite: true);
     }
 }

@@ -1,0 +1,115 @@
+using System.Collections.Immutable;
+using Entente.Core;
+using Entente.Nlp.Lemmatization;
+using Entente.Nlp.Parsing;
+using Entente.Nlp.Tagging;
+using Entente.Nlp.Text;
+
+namespace Entente.Nlp.Pipeline;
+
+/// <summary>
+/// Tags, lemmatises and parses each sentence of a segmented text. Immutable and thread-safe.
+/// Sentences longer than <see cref="MaxSentenceTokens"/> are parsed in pieces (each piece its own
+/// tree) and reported with <see cref="DiagnosticCodes.Oversized"/>: no news sentence is that long,
+/// and a run-on "sentence" of a million tokens must not stall the pipeline.
+/// </summary>
+public sealed class Annotator : IStage<SegmentedText, AnalyzedDocument>
+{
+    public const int MaxSentenceTokens = 250;
+
+    private readonly PosTagger _tagger;
+    private readonly Lemmatizer _lemmatizer;
+    private readonly DependencyParser _parser;
+
+    public Annotator(PosTagger tagger, Lemmatizer lemmatizer, DependencyParser parser)
+    {
+        ArgumentNullException.ThrowIfNull(tagger);
+        ArgumentNullException.ThrowIfNull(lemmatizer);
+        ArgumentNullException.ThrowIfNull(parser);
+        _tagger = tagger;
+        _lemmatizer = lemmatizer;
+        _parser = parser;
+    }
+
+    public string Name => "annotator";
+
+    public AnalyzedDocument Process(SegmentedText input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var sentences = ImmutableArray.CreateBuilder<AnalyzedSentence>(input.Sentences.Length);
+        var diagnostics = input.Diagnostics.ToBuilder();
+        foreach (var sentence in input.Sentences)
+        {
+            var tokens = sentence.Tokens;
+            if (tokens.Length <= MaxSentenceTokens)
+            {
+                sentences.Add(Analyze(input.Text, sentences.Count, tokens));
+                continue;
+            }
+
+            diagnostics.Add(new Diagnostic(
+                DiagnosticCodes.Oversized,
+                Severity.Warning,
+                $"sentence at {sentence.Start}",
+                $"sentence of {tokens.Length} tokens parsed in pieces of {MaxSentenceTokens}"));
+            for (int i = 0; i < tokens.Length; i += MaxSentenceTokens)
+            {
+                var piece = tokens.Slice(i, Math.Min(MaxSentenceTokens, tokens.Length - i));
+                sentences.Add(Analyze(input.Text, sentences.Count, piece));
+            }
+        }
+
+        return new AnalyzedDocument(input.Text, sentences.ToImmutable(), diagnostics.ToImmutable());
+    }
+
+    /// <summary>Analyses pre-tokenised words (gold tokens in evaluation); offsets are word positions.</summary>
+    public AnalyzedSentence AnalyzeWords(IReadOnlyList<string> words)
+    {
+        ArgumentNullException.ThrowIfNull(words);
+        var tokens = ImmutableArray.CreateBuilder<Token>(words.Count);
+        int pos = 0;
+        foreach (var w in words)
+        {
+            tokens.Add(new Token(w, pos, pos + w.Length));
+            pos += w.Length + 1;
+        }
+
+        return Analyze(string.Join(' ', words), 0, tokens.MoveToImmutable());
+    }
+
+    private AnalyzedSentence Analyze(string text, int index, ImmutableArray<Token> tokens)
+    {
+        if (tokens.IsEmpty)
+        {
+            return new AnalyzedSentence(index, 0, 0, string.Empty, []);
+        }
+
+        var forms = new string[tokens.Length];
+        for (int i = 0; i < forms.Length; i++)
+        {
+            forms[i] = tokens[i].Text;
+        }
+
+        var tags = _tagger.Tag(forms);
+        var parse = _parser.Parse(forms, tags.Upos, tags.Xpos);
+        var result = ImmutableArray.CreateBuilder<AnalyzedToken>(forms.Length);
+        for (int i = 0; i < forms.Length; i++)
+        {
+            var t = tokens[i];
+            result.Add(new AnalyzedToken(
+                i + 1,
+                t.Text,
+                t.Start,
+                t.End,
+                tags.Upos[i],
+                tags.Xpos[i],
+                _lemmatizer.Lemmatize(t.Text, tags.Upos[i], tags.Xpos[i]),
+                parse.Heads[i],
+                parse.DepRels[i]));
+        }
+
+        int start = tokens[0].Start, end = tokens[^1].End;
+        var sentenceText = end <= text.Length ? text[start..end] : string.Join(' ', forms);
+        return new AnalyzedSentence(index, start, end, sentenceText, result.MoveToImmutable());
+    }
+}
