@@ -64,8 +64,11 @@ internal static class CharClass
 
     /// <summary>Symbols whose repetitions form one token ("--", "***", "=====", "''").</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static bool IsRunChar(char c) => c is '-' or '=' or '_' or '*' or '#' or '~' or '+' or '<' or '>' or '|' or '/' or '\\' or '^'
+    public static bool IsRunChar(char c) => c is '-' or '=' or '_' or '*' or '#' or '~' or '+' or '<' or '>' or '|' or '/' or '\\' or '^' or '$'
         or '\'' or '`' or ',' or ':' or ';' or '\u2010' or '\u2011' or '\u2012' or '\u2013' or '\u2014' or '\u2015' or '\u2212' or '\u2022';
+
+    /// <summary>Characters used to draw horizontal rules; mixed runs of them form one token.</summary>
+    public static bool IsRuleChar(char c) => c is '-' or '=' or '_' or '*' or '~' or '#' or '+';
 
     /// <summary>Quotes and brackets that close a span: they stay with the sentence that precedes them.</summary>
     public static bool IsCloser(char c) => c is '"' or '\'' or ')' or ']' or '}' or '\u201d' or '\u2019' or '\u00bb' or '\u203a' or '>';

@@ -22,7 +22,7 @@ internal static class Lexicon
         "jan", "feb", "apr", "aug", "sep", "sept", "oct", "nov",
         "tues", "thurs",
         "vs", "etc", "approx", "cf", "viz", "ca",
-        "st", "ft", "mt", "ave", "blvd", "hwy");
+        "st", "ft", "mt", "ave", "blvd", "hwy", "ext", "pvt", "drs", "sts");
 
     /// <summary>Abbreviations that keep their period only when capitalised, because the lowercase form is a common word ("He sat.").</summary>
     public static readonly FrozenSet<string> CapitalisedAbbreviations = FrozenSet.Create(
@@ -75,6 +75,13 @@ internal static class Lexicon
         ["havent"] = 4,
         ["hasnt"] = 3,
         ["hadnt"] = 3,
+        ["alot"] = 1,
+        ["im"] = 1,
+        ["ive"] = 1,
+        ["thats"] = 4,
+        ["whats"] = 4,
+        ["youre"] = 3,
+        ["theyre"] = 4,
     }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Capitalised words that usually begin a sentence: after "U.S." or an initial they signal a boundary.</summary>

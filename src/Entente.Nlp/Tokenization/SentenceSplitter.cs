@@ -65,12 +65,15 @@ public sealed class SentenceSplitter
             else if (IsTerminalRun(tok.Text))
             {
                 // keep the closing quotes and brackets written right after the final punctuation
-                while (last + 1 < n && tokens[last + 1].Start == tokens[last].End && tokens[last + 1].Text.Length <= 2 && CharClass.IsCloser(tokens[last + 1].Text[0]))
+                // and the emoticons that follow it ("Thanks! :)")
+                while (last + 1 < n
+                    && ((tokens[last + 1].Start == tokens[last].End && tokens[last + 1].Text.Length <= 2 && CharClass.IsCloser(tokens[last + 1].Text[0]))
+                        || IsEmoticon(tokens[last + 1].Text)))
                 {
                     last++;
                 }
 
-                end = last == n - 1 || EndsAfterTerminal(text, tokens, last);
+                end = last == n - 1 || EndsAfterTerminal(text, tokens, last, IsEllipsis(tok.Text));
             }
             else if (IsAbbreviation(tok.Text))
             {
@@ -128,12 +131,23 @@ public sealed class SentenceSplitter
     /// <summary>"etc." or "Inc." ending a sentence become "etc" "."; "U.S." and initials keep their period.</summary>
     private static bool SplitsPeriodAtEnd(string s) => s.Length > 2 && s.AsSpan(0, s.Length - 1).IndexOf('.') < 0;
 
-    private static bool EndsAfterTerminal(string text, IReadOnlyList<Token> tokens, int last)
+    private static bool IsEllipsis(string s) => s.Contains('\u2026', StringComparison.Ordinal) || s.Contains("..", StringComparison.Ordinal);
+
+    private static bool IsEmoticon(string s) =>
+        s.Length is >= 2 and <= 3 && s[0] is ':' or ';' or '=' && s[^1] is ')' or '(' or 'D' or 'P' or 'p' or '/' or '|' or ']' or '[';
+
+    private static bool EndsAfterTerminal(string text, IReadOnlyList<Token> tokens, int last, bool ellipsis)
     {
         var gap = Gap(text, tokens, last);
         if (gap.Newlines > 0)
         {
             return true;
+        }
+
+        var following = tokens[last + 1].Text;
+        if (following[0] is ',' or ';' || IsTerminalRun(following))
+        {
+            return false; // "Yahoo! ," or "? !": the punctuation goes on
         }
 
         var next = FirstWord(tokens, last + 1);
@@ -142,13 +156,10 @@ public sealed class SentenceSplitter
             return true;
         }
 
+        // A lowercase word after "." "!" "?" still starts a sentence in most web text (the tokenizer has already
+        // kept the periods of abbreviations); after an ellipsis it usually continues the sentence.
         char c = next.Text[0];
-        if (CharClass.IsLetter(c))
-        {
-            return !char.IsLower(c) || next.Text == "i" || next.Text.StartsWith("i'", StringComparison.Ordinal);
-        }
-
-        return true;
+        return !ellipsis || !char.IsLower(c);
     }
 
     private static bool EndsAfterAbbreviation(string text, IReadOnlyList<Token> tokens, int i)

@@ -103,6 +103,7 @@ public sealed class Tokenizer
             Plain(cs, ce);
         }
 
+        /// <summary>Finds a URL ("https://…", "www.…") or an e-mail address inside the chunk, without the punctuation around it.</summary>
         private readonly bool FindUrl(int cs, int ce, out int us, out int ue)
         {
             us = cs;
@@ -113,69 +114,80 @@ public sealed class Tokenizer
             }
 
             var t = _text;
+            var chunk = t.AsSpan(cs, ce - cs);
+            int scheme = chunk.IndexOf("://", StringComparison.Ordinal);
+            if (scheme > 0)
+            {
+                us = cs + scheme;
+                while (us > cs && CharClass.IsLetter(t[us - 1]))
+                {
+                    us--;
+                }
+
+                ue = TrimUrlEnd(us, ce);
+                return us < cs + scheme && ue > cs + scheme + 3;
+            }
+
             while (us < ce && t[us] is '(' or '[' or '{' or '<' or '"' or '\'' or '\u201c' or '\u2018' or '\u00ab')
             {
                 us++;
             }
 
+            if (ce - us > 5 && chunk[(us - cs)..].StartsWith("www.", StringComparison.OrdinalIgnoreCase) && CharClass.IsWordChar(t[us + 4]))
+            {
+                ue = TrimUrlEnd(us, ce);
+                return ue - us > 5;
+            }
+
+            int at = chunk.IndexOf('@');
+            if (at <= 0)
+            {
+                return false;
+            }
+
+            at += cs;
+            us = at;
+            while (us > cs && (CharClass.IsWordChar(t[us - 1]) || t[us - 1] is '.' or '_' or '%' or '+' or '-'))
+            {
+                us--;
+            }
+
+            ue = at + 1;
+            int dot = -1;
+            while (ue < ce && (CharClass.IsWordChar(t[ue]) || t[ue] is '.' or '-'))
+            {
+                if (t[ue] == '.')
+                {
+                    dot = ue;
+                }
+
+                ue++;
+            }
+
+            while (ue > at + 1 && t[ue - 1] is '.' or '-')
+            {
+                ue--;
+            }
+
+            return us < at && CharClass.IsWordChar(t[us]) && dot > at + 1 && dot < ue - 1;
+        }
+
+        private readonly int TrimUrlEnd(int us, int ce)
+        {
+            var t = _text;
+            int ue = ce;
             while (ue > us && t[ue - 1] is '.' or ',' or ';' or ':' or '!' or '?' or ')' or ']' or '}' or '>' or '"' or '\'' or '\u201d' or '\u2019' or '\u00bb')
             {
                 ue--;
             }
 
-            if (ue - us < 5)
+            // a closing parenthesis that belongs to the URL ("…/Mark_(designation)")
+            if (ue < ce && t[ue] == ')' && t.AsSpan(us, ue - us).Contains('('))
             {
-                return false;
+                ue++;
             }
 
-            var core = t.AsSpan(us, ue - us);
-            int scheme = core.IndexOf("://", StringComparison.Ordinal);
-            if (scheme > 0)
-            {
-                foreach (var ch in core[..scheme])
-                {
-                    if (!CharClass.IsLetter(ch))
-                    {
-                        return false;
-                    }
-                }
-
-                return scheme + 3 < core.Length;
-            }
-
-            if (core.StartsWith("www.", StringComparison.OrdinalIgnoreCase))
-            {
-                return core.Length > 5 && CharClass.IsWordChar(core[4]);
-            }
-
-            int at = core.IndexOf('@');
-            if (at <= 0 || at == core.Length - 1)
-            {
-                return false;
-            }
-
-            int dot = core[(at + 1)..].IndexOf('.');
-            if (dot <= 0 || at + 1 + dot == core.Length - 1)
-            {
-                return false;
-            }
-
-            for (int k = 0; k < core.Length; k++)
-            {
-                char ch = core[k];
-                if (k == at)
-                {
-                    continue;
-                }
-
-                bool ok = CharClass.IsWordChar(ch) || ch is '.' or '-' or '_' || (k < at && ch is '%' or '+');
-                if (!ok)
-                {
-                    return false;
-                }
-            }
-
-            return CharClass.IsWordChar(core[0]);
+            return ue;
         }
 
         /// <summary>A chunk without URLs: words, numbers, punctuation.</summary>
@@ -214,6 +226,14 @@ public sealed class Tokenizer
                 if (CharClass.IsTerminal(c))
                 {
                     while (k < ce && CharClass.IsTerminal(t[k]))
+                    {
+                        k++;
+                    }
+                }
+                else if (CharClass.IsRuleChar(c) && k < ce && CharClass.IsRuleChar(t[k]))
+                {
+                    // "-----", "====", "----==": rules drawn with mixed characters
+                    while (k < ce && CharClass.IsRuleChar(t[k]))
                     {
                         k++;
                     }
@@ -258,11 +278,13 @@ public sealed class Tokenizer
                 bool joins = c switch
                 {
                     '.' => CharClass.IsWordChar(next),
-                    ',' or ':' or '/' => CharClass.IsDigit(prev) && CharClass.IsDigit(next),
+                    ',' or ':' => CharClass.IsDigit(prev) && CharClass.IsDigit(next),
+                    '/' => (CharClass.IsDigit(prev) && CharClass.IsDigit(next)) || IsLetterSlashLetter(j, i, ce),
                     '-' or '\u2010' or '\u2011' => CharClass.IsWordChar(next),
-                    '\'' or '\u2019' or '`' or '\u02bc' => CharClass.IsLetter(prev) && CharClass.IsLetter(next),
+                    '\'' or '\u2019' or '`' or '\u02bc' => CharClass.IsLetter(next)
+                        && (CharClass.IsLetter(prev) || (CharClass.IsDigit(prev) && next is 's' && (j + 2 >= ce || !CharClass.IsWordChar(t[j + 2])))),
                     '&' => char.IsAsciiLetterUpper(prev) && char.IsAsciiLetterUpper(next),
-                    '_' => CharClass.IsWordChar(next),
+                    '_' or '@' => CharClass.IsWordChar(next),
                     _ => false,
                 };
                 if (!joins)
@@ -274,6 +296,15 @@ public sealed class Tokenizer
             }
 
             return j;
+        }
+
+        /// <summary>"b/c", "w/o": one letter on each side of the slash ("and / or" is split).</summary>
+        private readonly bool IsLetterSlashLetter(int j, int i, int ce)
+        {
+            var t = _text;
+            return CharClass.IsLetter(t[j - 1]) && CharClass.IsLetter(t[j + 1])
+                && (j - 1 == i || !CharClass.IsWordChar(t[j - 2]))
+                && (j + 2 >= ce || !CharClass.IsWordChar(t[j + 2]));
         }
 
         /// <summary>Whether the period right after the word [ws, we) belongs to it as an abbreviation.</summary>
@@ -380,7 +411,7 @@ public sealed class Tokenizer
                     cut = ws + apo - 1;
                 }
 
-                if (cut > ws)
+                if (cut > ws && !IsAllDigits(t.AsSpan(ws, cut - ws)))
                 {
                     Body(ws, cut);
                     Emit(cut, we);
@@ -390,6 +421,8 @@ public sealed class Tokenizer
 
             Body(ws, we);
         }
+
+        private static bool IsAllDigits(ReadOnlySpan<char> s) => !s.ContainsAnyExceptInRange('0', '9');
 
         private static bool IsClitic(ReadOnlySpan<char> s) =>
             s.Equals("s", StringComparison.OrdinalIgnoreCase)
@@ -478,7 +511,7 @@ public sealed class Tokenizer
             }
 
             groups++;
-            return groups >= 3 || (len == 4 && firstLen is 3 or 5);
+            return groups >= 3 || (len == 4 && firstLen is 1 or 3 or 5);
         }
 
         /// <summary>Splits a unit or magnitude from a number written without a space ("33bn", "5pm"); keeps "23rd", "1990s", "F16".</summary>
