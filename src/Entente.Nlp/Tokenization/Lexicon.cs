@@ -13,6 +13,7 @@ namespace Entente.Nlp.Tokenization;
 /// </remarks>
 internal static class Lexicon
 {
+
     /// <summary>Abbreviations that keep their period in any letter case ("Gen.", "gen.", "Sept.").</summary>
     public static readonly FrozenSet<string> Abbreviations = FrozenSet.Create(
         StringComparer.OrdinalIgnoreCase,
@@ -100,4 +101,12 @@ internal static class Lexicon
         "the", "a", "an", "of", "to", "and", "or", "but", "in", "on", "with", "for", "by", "at", "from", "as", "that",
         "which", "who", "its", "their", "his", "her", "is", "are", "was", "were", "be", "has", "have", "had", "will", "would",
         ",", ";", "-", "&", "(", "[", "/", "\u2013", "\u2014");
+
+    // Span lookups into the sets below, created once after the sets (static fields initialise in text order) (the sets are never modified).
+    public static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> AbbreviationSpans = Abbreviations.GetAlternateLookup<ReadOnlySpan<char>>();
+    public static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> CapitalisedAbbreviationSpans = CapitalisedAbbreviations.GetAlternateLookup<ReadOnlySpan<char>>();
+    public static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> TitleSpans = Titles.GetAlternateLookup<ReadOnlySpan<char>>();
+    public static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> HyphenPrefixSpans = HyphenPrefixes.GetAlternateLookup<ReadOnlySpan<char>>();
+    public static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> NumberUnitSpans = NumberUnits.GetAlternateLookup<ReadOnlySpan<char>>();
+    public static readonly FrozenDictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> JoinedContractionSpans = JoinedContractions.GetAlternateLookup<ReadOnlySpan<char>>();
 }

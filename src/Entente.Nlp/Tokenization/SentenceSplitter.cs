@@ -171,7 +171,7 @@ public sealed class SentenceSplitter
         }
 
         var word = tokens[i].Text.AsSpan(0, tokens[i].Text.Length - 1);
-        if (Lexicon.Titles.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word) || word.Length == 1)
+        if (Lexicon.TitleSpans.Contains(word) || word.Length == 1)
         {
             // "Gen. Asim Munir", "J. R. Smith": only an obvious sentence opener ends the sentence after an initial.
             if (word.Length != 1)

@@ -9,7 +9,14 @@ internal sealed class TokenStrings
     private const int MaxPooledLength = 24;
     private const int MaxEntries = 1 << 16;
 
-    private readonly Dictionary<string, string> _pool = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _pool;
+    private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+
+    public TokenStrings()
+    {
+        _pool = new Dictionary<string, string>(StringComparer.Ordinal);
+        _lookup = _pool.GetAlternateLookup<ReadOnlySpan<char>>();
+    }
 
     public string Get(string text, int start, int length)
     {
@@ -18,9 +25,8 @@ internal sealed class TokenStrings
             return text.Substring(start, length);
         }
 
-        var lookup = _pool.GetAlternateLookup<ReadOnlySpan<char>>();
         var span = text.AsSpan(start, length);
-        if (lookup.TryGetValue(span, out var s))
+        if (_lookup.TryGetValue(span, out var s))
         {
             return s;
         }

@@ -340,8 +340,8 @@ public sealed class Tokenizer
                 return false;
             }
 
-            if (Lexicon.Abbreviations.GetAlternateLookup<ReadOnlySpan<char>>().Contains(w)
-                || Lexicon.CapitalisedAbbreviations.GetAlternateLookup<ReadOnlySpan<char>>().Contains(w))
+            if (Lexicon.AbbreviationSpans.Contains(w)
+                || Lexicon.CapitalisedAbbreviationSpans.Contains(w))
             {
                 return true;
             }
@@ -390,7 +390,7 @@ public sealed class Tokenizer
         {
             var t = _text;
             var w = t.AsSpan(ws, we - ws);
-            if (w.Length <= 8 && Lexicon.JoinedContractions.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(w, out int first))
+            if (w.Length <= 8 && Lexicon.JoinedContractionSpans.TryGetValue(w, out int first))
             {
                 Emit(ws, ws + first);
                 Emit(ws + first, we);
@@ -458,7 +458,7 @@ public sealed class Tokenizer
                     continue;
                 }
 
-                if (k > segStart && k + 1 < be && segStart == ts && Lexicon.HyphenPrefixes.GetAlternateLookup<ReadOnlySpan<char>>().Contains(t.AsSpan(segStart, k - segStart)))
+                if (k > segStart && k + 1 < be && segStart == ts && Lexicon.HyphenPrefixSpans.Contains(t.AsSpan(segStart, k - segStart)))
                 {
                     segStart = k + 1;
                     continue;
@@ -526,7 +526,7 @@ public sealed class Tokenizer
                     k++;
                 }
 
-                if (k < e && Lexicon.NumberUnits.GetAlternateLookup<ReadOnlySpan<char>>().Contains(t.AsSpan(k, e - k)))
+                if (k < e && Lexicon.NumberUnitSpans.Contains(t.AsSpan(k, e - k)))
                 {
                     Emit(s, k);
                     Emit(k, e);
