@@ -65,15 +65,22 @@ public sealed class SentenceSplitter
             else if (IsTerminalRun(tok.Text))
             {
                 // keep the closing quotes and brackets written right after the final punctuation
-                // and the emoticons that follow it ("Thanks! :)")
-                while (last + 1 < n
-                    && ((tokens[last + 1].Start == tokens[last].End && tokens[last + 1].Text.Length <= 2 && CharClass.IsCloser(tokens[last + 1].Text[0]))
-                        || IsEmoticon(tokens[last + 1].Text)))
+                // and the emoticons and closing brackets that follow it ("Thanks! :)", "(Talks resumed. )")
+                bool quoted = false;
+                while (last + 1 < n)
                 {
+                    var following = tokens[last + 1].Text;
+                    bool attachedCloser = tokens[last + 1].Start == tokens[last].End && following.Length <= 2 && CharClass.IsCloser(following[0]);
+                    if (!attachedCloser && !IsEmoticon(following) && following is not (")" or "]"))
+                    {
+                        break;
+                    }
+
+                    quoted |= attachedCloser && following[0] is not (')' or ']' or '}' or '>');
                     last++;
                 }
 
-                end = last == n - 1 || EndsAfterTerminal(text, tokens, last, IsEllipsis(tok.Text));
+                end = last == n - 1 || EndsAfterTerminal(text, tokens, last, ellipsis: IsEllipsis(tok.Text) || quoted);
             }
             else if (IsAbbreviation(tok.Text))
             {
@@ -157,7 +164,8 @@ public sealed class SentenceSplitter
         }
 
         // A lowercase word after "." "!" "?" still starts a sentence in most web text (the tokenizer has already
-        // kept the periods of abbreviations); after an ellipsis it usually continues the sentence.
+        // kept the periods of abbreviations); after an ellipsis it usually continues the sentence, and after a
+        // closing quote it is the attribution ("Why now?" he asked).
         char c = next.Text[0];
         return !ellipsis || !char.IsLower(c);
     }

@@ -30,6 +30,18 @@ public sealed class SentenceSplitterTests
     }
 
     [Fact]
+    public void A_quoted_question_followed_by_its_attribution_is_one_sentence()
+    {
+        Assert.Equal(["\" Why now ? \" he asked .", "( The talks resumed . )", "Kyiv agreed ."], Sentences("\"Why now?\" he asked. (The talks resumed.) Kyiv agreed."));
+    }
+
+    [Fact]
+    public void A_lowercase_word_after_a_bare_period_starts_a_new_sentence_as_in_web_text()
+    {
+        Assert.Equal(["The embassy closed .", "no reason was given ."], Sentences("The embassy closed. no reason was given."));
+    }
+
+    [Fact]
     public void A_sentence_ending_in_an_abbreviation_gives_its_period_back()
     {
         Assert.Equal(["They sent tanks , drones etc .", "The list grew ."], Sentences("They sent tanks, drones etc. The list grew."));
