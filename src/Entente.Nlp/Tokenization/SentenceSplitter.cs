@@ -81,6 +81,10 @@ public sealed class SentenceSplitter
                 }
 
                 end = last == n - 1 || EndsAfterTerminal(text, tokens, last, ellipsis: IsEllipsis(tok.Text) || quoted);
+                if (end && last == i && tok.Text == "." && current.Count == 1 && IsListNumber(current[0].Text))
+                {
+                    end = false; // "1. Sanctions on oil": the number of a list item starts its sentence
+                }
             }
             else if (IsAbbreviation(tok.Text))
             {
@@ -137,6 +141,8 @@ public sealed class SentenceSplitter
 
     /// <summary>"etc." or "Inc." ending a sentence become "etc" "."; "U.S." and initials keep their period.</summary>
     private static bool SplitsPeriodAtEnd(string s) => s.Length > 2 && s.AsSpan(0, s.Length - 1).IndexOf('.') < 0;
+
+    private static bool IsListNumber(string s) => s.Length <= 3 && !s.AsSpan().ContainsAnyExceptInRange('0', '9');
 
     private static bool IsEllipsis(string s) => s.Contains('\u2026', StringComparison.Ordinal) || s.Contains("..", StringComparison.Ordinal);
 

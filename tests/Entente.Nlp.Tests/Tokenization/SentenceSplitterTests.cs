@@ -82,6 +82,13 @@ public sealed class SentenceSplitterTests
     }
 
     [Fact]
+    public void The_number_of_a_list_item_starts_its_sentence()
+    {
+        var text = "Kyiv's demands:\n1. Lift the blockade.\n2. Release the aid convoys.";
+        Assert.Equal(["Kyiv 's demands :", "1 . Lift the blockade .", "2 . Release the aid convoys ."], Sentences(text));
+    }
+
+    [Fact]
     public void Sentence_offsets_cover_their_tokens_and_indexes_count_up()
     {
         var text = "Kyiv asked for aid. Warsaw agreed. Berlin hesitated.";
