@@ -185,13 +185,9 @@ public sealed class SentenceSplitter
         }
 
         var word = tokens[i].Text.AsSpan(0, tokens[i].Text.Length - 1);
-        if (Lexicon.TitleSpans.Contains(word) || word.Length == 1)
+        if (word.Length > 1 && Lexicon.TitleSpans.Contains(word))
         {
-            // "Gen. Asim Munir", "J. R. Smith": only an obvious sentence opener ends the sentence after an initial.
-            if (word.Length != 1)
-            {
-                return false;
-            }
+            return false; // "Gen. Asim Munir", "Sept. 12"; after an initial ("J. R. Smith") only a sentence opener ends it
         }
 
         var next = FirstWord(tokens, i + 1);

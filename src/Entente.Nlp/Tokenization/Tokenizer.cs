@@ -214,6 +214,14 @@ public sealed class Tokenizer
                     continue;
                 }
 
+                int clitic = Clitic(i, ce);
+                if (clitic > i)
+                {
+                    Emit(i, clitic);
+                    i = clitic;
+                    continue;
+                }
+
                 int em = Emoticon(i, ce);
                 if (em > i)
                 {
@@ -359,6 +367,24 @@ public sealed class Tokenizer
             }
 
             return false;
+        }
+
+        /// <summary>A clitic written after an abbreviation's period ("U.S.'s" → "U.S." "'s"); returns its end, or <paramref name="i"/> when there is none.</summary>
+        private readonly int Clitic(int i, int ce)
+        {
+            var t = _text;
+            if (i == 0 || t[i - 1] != '.' || !CharClass.IsApostrophe(t[i]))
+            {
+                return i;
+            }
+
+            int k = i + 1;
+            while (k < ce && CharClass.IsLetter(t[k]) && k - i <= 3)
+            {
+                k++;
+            }
+
+            return k > i + 1 && (k >= ce || !CharClass.IsWordChar(t[k])) && IsClitic(t.AsSpan(i + 1, k - i - 1)) ? k : i;
         }
 
         /// <summary>":)", ":-(", ";)", ":D", "=)" at the start of a token; returns its end, or <paramref name="i"/> when none.</summary>
@@ -521,7 +547,7 @@ public sealed class Tokenizer
             if (CharClass.IsDigit(t[s]))
             {
                 int k = s + 1;
-                while (k < e && (CharClass.IsDigit(t[k]) || (t[k] is '.' or ',' && k + 1 < e && CharClass.IsDigit(t[k + 1]))))
+                while (k < e && (CharClass.IsDigit(t[k]) || (t[k] is '.' or ',' or ':' && k + 1 < e && CharClass.IsDigit(t[k + 1]))))
                 {
                     k++;
                 }

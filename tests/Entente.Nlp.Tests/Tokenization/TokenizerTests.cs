@@ -10,6 +10,7 @@ public sealed class TokenizerTests
     [InlineData("Pakistan's army chief flew to Beijing.", "Pakistan | 's | army | chief | flew | to | Beijing | .")]
     [InlineData("Pakistan’s foreign ministry objected.", "Pakistan | ’s | foreign | ministry | objected | .")]
     [InlineData("The ministers' statement was brief.", "The | ministers | ' | statement | was | brief | .")]
+    [InlineData("The U.S.'s allies and the U.K.’s envoy", "The | U.S. | 's | allies | and | the | U.K. | ’s | envoy")]
     public void Possessive_s_is_split_from_the_country_name(string text, string expected)
     {
         Assert.Equal(expected, Tokens(text));
@@ -58,6 +59,7 @@ public sealed class TokenizerTests
     [InlineData("at 7:30 on 11/28/2022", "at | 7:30 | on | 11/28/2022")]
     [InlineData("the 23rd summit in the 1990s", "the | 23rd | summit | in | the | 1990s")]
     [InlineData("call 713-555-0199 now", "call | 713-555-0199 | now")]
+    [InlineData("at 10:30pm and 5pm", "at | 10:30 | pm | and | 5 | pm")]
     public void Numbers_and_amounts_follow_EWT(string text, string expected)
     {
         Assert.Equal(expected, Tokens(text));
