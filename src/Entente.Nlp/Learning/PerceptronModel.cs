@@ -13,8 +13,8 @@ public sealed class PerceptronModel
     private const uint Magic = 0x50544E45; // "ENTP"
     private const int Version = 1;
 
-    private readonly ulong[] _table;   // open addressing; 0 = empty
-    private readonly int[] _slotRow;   // row index for each table slot
+    private readonly Slot[] _slots;    // open addressing on the key; Key 0 = empty
+    private readonly Entry[] _entries; // (class, weight) runs, interleaved so that one row is one cache line or two
     private readonly int _mask;
     private readonly int[] _starts;    // row i spans [_starts[i], _starts[i+1]) in _classes/_weights
     private readonly ushort[] _classes;
@@ -34,19 +34,23 @@ public sealed class PerceptronModel
             cap <<= 1;
         }
 
-        _table = new ulong[cap];
-        _slotRow = new int[cap];
+        _slots = new Slot[cap];
         _mask = cap - 1;
         for (int r = 0; r < keys.Length; r++)
         {
             int s = (int)(keys[r] & (ulong)_mask);
-            while (_table[s] != 0)
+            while (_slots[s].Key != 0)
             {
                 s = (s + 1) & _mask;
             }
 
-            _table[s] = keys[r];
-            _slotRow[s] = r;
+            _slots[s] = new Slot(keys[r], starts[r], starts[r + 1]);
+        }
+
+        _entries = new Entry[weights.Length];
+        for (int i = 0; i < weights.Length; i++)
+        {
+            _entries[i] = new Entry(classes[i], weights[i]);
         }
     }
 
@@ -58,27 +62,54 @@ public sealed class PerceptronModel
 
     public int WeightCount => _weights.Length;
 
+    /// <summary>Number of classes with a weight for <paramref name="feature"/> (0 when the model does not know it).</summary>
+    public int RowLength(ulong feature)
+    {
+        int s = (int)(feature & (ulong)_mask);
+        while (_slots[s].Key != 0)
+        {
+            if (_slots[s].Key == feature)
+            {
+                return _slots[s].End - _slots[s].Start;
+            }
+
+            s = (s + 1) & _mask;
+        }
+
+        return 0;
+    }
+
     /// <summary>Adds the weights of <paramref name="features"/> to <paramref name="scores"/> (length ≥ <see cref="Classes"/>).</summary>
+    /// <remarks>
+    /// Two phases: first find every feature's row, then add the rows. The lookups of the first
+    /// phase do not depend on each other, so the processor overlaps their cache misses.
+    /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Score(ReadOnlySpan<ulong> features, Span<float> scores)
     {
-        var table = _table;
+        if (features.Length > 256)
+        {
+            for (int i = 0; i < features.Length; i += 256)
+            {
+                Score(features.Slice(i, Math.Min(256, features.Length - i)), scores);
+            }
+
+            return;
+        }
+
+        var slots = _slots;
         var mask = _mask;
+        Span<int> found = stackalloc int[features.Length];
+        int nf = 0;
         foreach (var f in features)
         {
             int s = (int)(f & (ulong)mask);
             while (true)
             {
-                var k = table[s];
+                var k = slots[s].Key;
                 if (k == f)
                 {
-                    int r = _slotRow[s];
-                    int end = _starts[r + 1];
-                    for (int i = _starts[r]; i < end; i++)
-                    {
-                        scores[_classes[i]] += _weights[i];
-                    }
-
+                    found[nf++] = s;
                     break;
                 }
 
@@ -88,6 +119,17 @@ public sealed class PerceptronModel
                 }
 
                 s = (s + 1) & mask;
+            }
+        }
+
+        var entries = _entries;
+        for (int j = 0; j < nf; j++)
+        {
+            ref readonly var slot = ref slots[found[j]];
+            for (int i = slot.Start; i < slot.End; i++)
+            {
+                ref readonly var e = ref entries[i];
+                scores[e.Class] += e.Weight;
             }
         }
     }
@@ -212,4 +254,8 @@ public sealed class PerceptronModel
             throw new InvalidDataException($"{name}: model file is truncated", e);
         }
     }
+
+    private readonly record struct Slot(ulong Key, int Start, int End);
+
+    private readonly record struct Entry(int Class, float Weight);
 }

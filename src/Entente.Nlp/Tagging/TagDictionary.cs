@@ -1,0 +1,124 @@
+using Entente.Nlp.Learning;
+
+namespace Entente.Nlp.Tagging;
+
+/// <summary>
+/// The tags seen for each (lowercased) training word: an ambiguity class (a hash of the set of tags
+/// that make up at least a small share of the word's occurrences) and the most frequent tag.
+/// Words seen fewer than a minimum number of times are left out, so that training sees unknown
+/// words as the tagger will meet them later.
+/// </summary>
+internal sealed class TagDictionary
+{
+    private const int SureBit = 0x8000;
+
+    private readonly Dictionary<string, (ulong Ambiguity, int Top, bool Sure)> _entries;
+    private readonly Dictionary<string, (ulong Ambiguity, int Top, bool Sure)>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+
+    public TagDictionary(Dictionary<string, (ulong Ambiguity, int Top, bool Sure)> entries)
+    {
+        _entries = entries;
+        _lookup = entries.GetAlternateLookup<ReadOnlySpan<char>>();
+    }
+
+    public int Count => _entries.Count;
+
+    /// <summary>Looks up a lowercased word; <paramref name="sure"/> is true when the word is frequent and all but always has tag <paramref name="top"/>.</summary>
+    public bool TryGet(ReadOnlySpan<char> lower, out ulong ambiguity, out int top, out bool sure)
+    {
+        if (_lookup.TryGetValue(lower, out var e))
+        {
+            (ambiguity, top, sure) = e;
+            return true;
+        }
+
+        ambiguity = 0;
+        top = -1;
+        sure = false;
+        return false;
+    }
+
+    /// <summary>Builds the dictionary from (word, class) pairs.</summary>
+    public static TagDictionary Build(IEnumerable<(string Word, int Class)> pairs, int minCount, double minShare, int sureCount, double sureShare)
+    {
+        var counts = new Dictionary<string, Dictionary<int, int>>(StringComparer.Ordinal);
+        foreach (var (word, cls) in pairs)
+        {
+            var key = word.ToLowerInvariant();
+            if (!counts.TryGetValue(key, out var c))
+            {
+                c = new Dictionary<int, int>();
+                counts.Add(key, c);
+            }
+
+            c[cls] = c.GetValueOrDefault(cls) + 1;
+        }
+
+        var entries = new Dictionary<string, (ulong, int, bool)>(StringComparer.Ordinal);
+        foreach (var (word, c) in counts)
+        {
+            int total = c.Values.Sum();
+            if (total < minCount)
+            {
+                continue;
+            }
+
+            // Ties go to the lower class id so that the result does not depend on dictionary order.
+            int top = c.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key).First().Key;
+            bool sure = total >= sureCount && c[top] >= sureShare * total;
+            var set = c.Where(kv => kv.Value >= minShare * total).Select(kv => kv.Key).Order().ToArray();
+            ulong h = 0x5157;
+            foreach (var t in set)
+            {
+                h = FeatureKey.Mix(h + (ulong)t + 1);
+            }
+
+            entries.Add(word, (h == 0 ? 1 : h, top, sure));
+        }
+
+        return new TagDictionary(entries);
+    }
+
+    public void Write(BinaryWriter w)
+    {
+        var words = _entries.Keys.ToArray();
+        Array.Sort(words, StringComparer.Ordinal);
+        w.Write(words.Length);
+        foreach (var word in words)
+        {
+            var (amb, top, sure) = _entries[word];
+            w.Write(word);
+            w.Write(amb);
+            w.Write((ushort)(top | (sure ? SureBit : 0)));
+        }
+    }
+
+    public static TagDictionary Read(BinaryReader r, string name, int classes)
+    {
+        int n = r.ReadInt32();
+        if (n < 0)
+        {
+            throw new InvalidDataException($"{name}: negative tag dictionary size");
+        }
+
+        var entries = new Dictionary<string, (ulong, int, bool)>(n, StringComparer.Ordinal);
+        for (int i = 0; i < n; i++)
+        {
+            var word = r.ReadString();
+            var amb = r.ReadUInt64();
+            int packed = r.ReadUInt16();
+            int top = packed & ~SureBit;
+            if (top >= classes)
+            {
+                throw new InvalidDataException($"{name}: tag dictionary entry '{word}' has class {top} out of range");
+            }
+
+            if (!entries.TryAdd(word, (amb, top, (packed & SureBit) != 0)))
+            {
+                throw new InvalidDataException($"{name}: tag dictionary lists '{word}' twice");
+            }
+        }
+
+        return new TagDictionary(entries);
+    }
+}
