@@ -108,11 +108,7 @@ public sealed class PosTagger
     internal int[] TagIds(IReadOnlyList<string> words)
     {
         int n = words.Count;
-        var infos = new WordInfo[n];
-        for (int i = 0; i < n; i++)
-        {
-            infos[i] = TaggerFeatures.Describe(words[i] ?? string.Empty, _dict, i == 0);
-        }
+        var infos = TaggerFeatures.Describe(words, _dict);
 
         const int S = TaggerFeatures.StaticCount;
         var pool = ArrayPool<ulong>.Shared;

@@ -15,13 +15,21 @@ internal sealed class TagDictionary
     private readonly Dictionary<string, (ulong Ambiguity, int Top, bool Sure)> _entries;
     private readonly Dictionary<string, (ulong Ambiguity, int Top, bool Sure)>.AlternateLookup<ReadOnlySpan<char>> _lookup;
 
-    public TagDictionary(Dictionary<string, (ulong Ambiguity, int Top, bool Sure)> entries)
+    private readonly Dictionary<string, (ulong Ambiguity, int Top, bool Sure)> _exact;
+    private readonly Dictionary<string, (ulong Ambiguity, int Top, bool Sure)>.AlternateLookup<ReadOnlySpan<char>> _exactLookup;
+
+    public TagDictionary(Dictionary<string, (ulong Ambiguity, int Top, bool Sure)> entries, Dictionary<string, (ulong Ambiguity, int Top, bool Sure)> exact)
     {
         _entries = entries;
         _lookup = entries.GetAlternateLookup<ReadOnlySpan<char>>();
+        _exact = exact;
+        _exactLookup = exact.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     public int Count => _entries.Count;
+
+    /// <summary>The ambiguity class of the word as written (case kept), 0 when unknown.</summary>
+    public ulong ExactAmbiguity(ReadOnlySpan<char> form) => _exactLookup.TryGetValue(form, out var e) ? e.Ambiguity : 0;
 
     /// <summary>Looks up a lowercased word; <paramref name="sure"/> is true when the word is frequent and all but always has tag <paramref name="top"/>.</summary>
     public bool TryGet(ReadOnlySpan<char> lower, out ulong ambiguity, out int top, out bool sure)
@@ -41,10 +49,18 @@ internal sealed class TagDictionary
     /// <summary>Builds the dictionary from (word, class) pairs.</summary>
     public static TagDictionary Build(IEnumerable<(string Word, int Class)> pairs, int minCount, double minShare, int sureCount, double sureShare)
     {
+        var list = pairs.ToList();
+        return new TagDictionary(
+            Entries(list.Select(p => (p.Word.ToLowerInvariant(), p.Class)), minCount, minShare, sureCount, sureShare),
+            Entries(list, minCount, minShare, int.MaxValue, 1.0));
+    }
+
+    private static Dictionary<string, (ulong, int, bool)> Entries(IEnumerable<(string Word, int Class)> pairs, int minCount, double minShare, int sureCount, double sureShare)
+    {
         var counts = new Dictionary<string, Dictionary<int, int>>(StringComparer.Ordinal);
         foreach (var (word, cls) in pairs)
         {
-            var key = word.ToLowerInvariant();
+            var key = word;
             if (!counts.TryGetValue(key, out var c))
             {
                 c = new Dictionary<int, int>();
@@ -76,24 +92,33 @@ internal sealed class TagDictionary
             entries.Add(word, (h == 0 ? 1 : h, top, sure));
         }
 
-        return new TagDictionary(entries);
+        return entries;
     }
 
     public void Write(BinaryWriter w)
     {
-        var words = _entries.Keys.ToArray();
+        Write(w, _entries);
+        Write(w, _exact);
+    }
+
+    private static void Write(BinaryWriter w, Dictionary<string, (ulong Ambiguity, int Top, bool Sure)> map)
+    {
+        var words = map.Keys.ToArray();
         Array.Sort(words, StringComparer.Ordinal);
         w.Write(words.Length);
         foreach (var word in words)
         {
-            var (amb, top, sure) = _entries[word];
+            var (amb, top, sure) = map[word];
             w.Write(word);
             w.Write(amb);
             w.Write((ushort)(top | (sure ? SureBit : 0)));
         }
     }
 
-    public static TagDictionary Read(BinaryReader r, string name, int classes)
+    public static TagDictionary Read(BinaryReader r, string name, int classes) =>
+        new(ReadMap(r, name, classes), ReadMap(r, name, classes));
+
+    private static Dictionary<string, (ulong, int, bool)> ReadMap(BinaryReader r, string name, int classes)
     {
         int n = r.ReadInt32();
         if (n < 0)
@@ -119,6 +144,6 @@ internal sealed class TagDictionary
             }
         }
 
-        return new TagDictionary(entries);
+        return entries;
     }
 }

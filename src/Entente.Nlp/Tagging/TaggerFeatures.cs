@@ -14,6 +14,7 @@ internal struct WordInfo
     public ulong Suf1, Suf2, Suf3, Suf4, Suf5;
     public ulong HyphenLast; // lowercase part after the last hyphen, 0 when none
     public ulong Ambiguity;  // the tag set seen for the word in training, 0 when unknown
+    public ulong Exact;      // the tag set seen for the word written exactly so (case kept), 0 when unknown
     public int Top;          // most frequent class of the word in training, -1 when unknown
     public int Flags;        // see the Flag constants
     public bool Sure;        // frequent and all but unambiguous: tagged Top without scoring
@@ -26,9 +27,9 @@ internal struct WordInfo
 /// </summary>
 internal static class TaggerFeatures
 {
-    public const int FlagUpper = 1, FlagAllUpper = 2, FlagDigit = 4, FlagHyphen = 8, FlagAllDigit = 16, FlagFirst = 32, FlagPunct = 64;
+    public const int FlagUpper = 1, FlagAllUpper = 2, FlagDigit = 4, FlagHyphen = 8, FlagAllDigit = 16, FlagFirst = 32, FlagPunct = 64, FlagTitleSentence = 128;
 
-    public const int StaticCount = 40;
+    public const int StaticCount = 44;
     public const int DynamicCount1 = 7;
     public const int DynamicCount2 = 14;
 
@@ -143,6 +144,7 @@ internal static class TaggerFeatures
         }
 
         info.Flags = flags;
+        info.Exact = dict.ExactAmbiguity(word.AsSpan(0, n));
         if (dict.TryGet(lower, out var amb, out var top, out var sure))
         {
             info.Ambiguity = amb;
@@ -157,12 +159,28 @@ internal static class TaggerFeatures
         return info;
     }
 
+    /// <summary>Describes the words of a sentence; marks sentences written in title case (headlines).</summary>
     public static WordInfo[] Describe(IReadOnlyList<string> words, TagDictionary dict)
     {
         var infos = new WordInfo[words.Count];
+        int alpha = 0, capital = 0;
         for (int i = 0; i < infos.Length; i++)
         {
-            infos[i] = Describe(words[i], dict, i == 0);
+            var word = words[i] ?? string.Empty;
+            infos[i] = Describe(word, dict, i == 0);
+            if (word.Length > 3 && char.IsLetter(word[0]))
+            {
+                alpha++;
+                capital += char.IsUpper(word[0]) ? 1 : 0;
+            }
+        }
+
+        if (alpha >= 2 && capital * 3 >= alpha * 2)
+        {
+            for (int i = 0; i < infos.Length; i++)
+            {
+                infos[i].Flags |= FlagTitleSentence;
+            }
         }
 
         return infos;
@@ -256,6 +274,10 @@ internal static class TaggerFeatures
         f[k++] = FeatureKey.Of(38, wp1, wp2);
         f[k++] = FeatureKey.Of(39, w0.Ambiguity, (ulong)w0.Flags);
         f[k++] = FeatureKey.Of(40, am1, ap1);
+        f[k++] = FeatureKey.Of(41, w0.Exact);
+        f[k++] = FeatureKey.Of(42, w0.Exact, (ulong)w0.Flags);
+        f[k++] = FeatureKey.Of(43, i > 0 ? w[i - 1].Exact : Start, w0.Exact);
+        f[k++] = FeatureKey.Of(44, w0.Lower, (ulong)w0.Flags);
         return k;
     }
 
