@@ -24,6 +24,7 @@ public sealed record TagResult(string[] Upos, string[] Xpos)
 /// <param name="Prune">Averaged weights smaller than this in magnitude are dropped from the model.</param>
 /// <param name="SureMinCount">Words seen at least this often in training …</param>
 /// <param name="SureMinShare">… with one tag at least this share of the time get that tag without scoring.</param>
+/// <param name="ConstrainMinCount">Words seen at least this often only get tags they were seen with (0: no constraint).</param>
 /// <param name="Parallelism">Folds trained at once by <see cref="PosTagger.Jackknife"/>.</param>
 public sealed record TaggerOptions(
     int Epochs = 10,
@@ -34,6 +35,7 @@ public sealed record TaggerOptions(
     float Prune = 0.01f,
     int SureMinCount = 20,
     double SureMinShare = 0.995,
+    int ConstrainMinCount = 0,
     int Parallelism = 1);
 
 /// <summary>
@@ -140,7 +142,7 @@ public sealed class PosTagger
                 TaggerFeatures.Left(infos, first, i, feats[c..]);
                 scores.Clear();
                 _first.Score(feats[..(c + TaggerFeatures.DynamicCount1)], scores);
-                first[i] = PerceptronModel.ArgMax(scores);
+                first[i] = TaggerFeatures.Best(scores, infos[i].Allowed);
             }
 
             if (_second is null)
@@ -162,7 +164,7 @@ public sealed class PosTagger
                 TaggerFeatures.Both(infos, second, first, i, feats[c..]);
                 scores.Clear();
                 _second.Score(feats[..(c + TaggerFeatures.DynamicCount2)], scores);
-                second[i] = PerceptronModel.ArgMax(scores);
+                second[i] = TaggerFeatures.Best(scores, infos[i].Allowed);
             }
 
             return second;

@@ -18,8 +18,16 @@ internal sealed class TagDictionary
     private readonly Dictionary<string, (ulong Ambiguity, int Top, bool Sure)> _exact;
     private readonly Dictionary<string, (ulong Ambiguity, int Top, bool Sure)>.AlternateLookup<ReadOnlySpan<char>> _exactLookup;
 
-    public TagDictionary(Dictionary<string, (ulong Ambiguity, int Top, bool Sure)> entries, Dictionary<string, (ulong Ambiguity, int Top, bool Sure)> exact)
+    private readonly Dictionary<string, ushort[]> _allowed;
+    private readonly Dictionary<string, ushort[]>.AlternateLookup<ReadOnlySpan<char>> _allowedLookup;
+
+    public TagDictionary(
+        Dictionary<string, (ulong Ambiguity, int Top, bool Sure)> entries,
+        Dictionary<string, (ulong Ambiguity, int Top, bool Sure)> exact,
+        Dictionary<string, ushort[]> allowed)
     {
+        _allowed = allowed;
+        _allowedLookup = allowed.GetAlternateLookup<ReadOnlySpan<char>>();
         _entries = entries;
         _lookup = entries.GetAlternateLookup<ReadOnlySpan<char>>();
         _exact = exact;
@@ -27,6 +35,9 @@ internal sealed class TagDictionary
     }
 
     public int Count => _entries.Count;
+
+    /// <summary>Every tag a frequent (lowercased) word was seen with: the tagger chooses among these only. Null for other words.</summary>
+    public ushort[]? Allowed(ReadOnlySpan<char> lower) => _allowedLookup.TryGetValue(lower, out var a) ? a : null;
 
     /// <summary>The ambiguity class of the word as written (case kept), 0 when unknown.</summary>
     public ulong ExactAmbiguity(ReadOnlySpan<char> form) => _exactLookup.TryGetValue(form, out var e) ? e.Ambiguity : 0;
@@ -47,12 +58,25 @@ internal sealed class TagDictionary
     }
 
     /// <summary>Builds the dictionary from (word, class) pairs.</summary>
-    public static TagDictionary Build(IEnumerable<(string Word, int Class)> pairs, int minCount, double minShare, int sureCount, double sureShare)
+    public static TagDictionary Build(IEnumerable<(string Word, int Class)> pairs, int minCount, double minShare, int sureCount, double sureShare, int constrainCount)
     {
         var list = pairs.ToList();
+        var allowed = new Dictionary<string, ushort[]>(StringComparer.Ordinal);
+        if (constrainCount > 0)
+        {
+            foreach (var g in list.GroupBy(p => p.Word.ToLowerInvariant(), StringComparer.Ordinal))
+            {
+                if (g.Count() >= constrainCount)
+                {
+                    allowed.Add(g.Key, g.Select(p => (ushort)p.Class).Distinct().Order().ToArray());
+                }
+            }
+        }
+
         return new TagDictionary(
             Entries(list.Select(p => (p.Word.ToLowerInvariant(), p.Class)), minCount, minShare, sureCount, sureShare),
-            Entries(list, minCount, minShare, int.MaxValue, 1.0));
+            Entries(list, minCount, minShare, int.MaxValue, 1.0),
+            allowed);
     }
 
     private static Dictionary<string, (ulong, int, bool)> Entries(IEnumerable<(string Word, int Class)> pairs, int minCount, double minShare, int sureCount, double sureShare)
@@ -99,6 +123,19 @@ internal sealed class TagDictionary
     {
         Write(w, _entries);
         Write(w, _exact);
+        var words = _allowed.Keys.ToArray();
+        Array.Sort(words, StringComparer.Ordinal);
+        w.Write(words.Length);
+        foreach (var word in words)
+        {
+            var a = _allowed[word];
+            w.Write(word);
+            w.Write((ushort)a.Length);
+            foreach (var c in a)
+            {
+                w.Write(c);
+            }
+        }
     }
 
     private static void Write(BinaryWriter w, Dictionary<string, (ulong Ambiguity, int Top, bool Sure)> map)
@@ -115,8 +152,38 @@ internal sealed class TagDictionary
         }
     }
 
-    public static TagDictionary Read(BinaryReader r, string name, int classes) =>
-        new(ReadMap(r, name, classes), ReadMap(r, name, classes));
+    public static TagDictionary Read(BinaryReader r, string name, int classes)
+    {
+        var entries = ReadMap(r, name, classes);
+        var exact = ReadMap(r, name, classes);
+        int n = r.ReadInt32();
+        if (n < 0)
+        {
+            throw new InvalidDataException($"{name}: negative tag dictionary size");
+        }
+
+        var allowed = new Dictionary<string, ushort[]>(n, StringComparer.Ordinal);
+        for (int i = 0; i < n; i++)
+        {
+            var word = r.ReadString();
+            var a = new ushort[r.ReadUInt16()];
+            for (int j = 0; j < a.Length; j++)
+            {
+                a[j] = r.ReadUInt16();
+                if (a[j] >= classes)
+                {
+                    throw new InvalidDataException($"{name}: tag dictionary allows class {a[j]} for '{word}', out of range");
+                }
+            }
+
+            if (a.Length == 0 || !allowed.TryAdd(word, a))
+            {
+                throw new InvalidDataException($"{name}: bad allowed-tag entry for '{word}'");
+            }
+        }
+
+        return new TagDictionary(entries, exact, allowed);
+    }
 
     private static Dictionary<string, (ulong, int, bool)> ReadMap(BinaryReader r, string name, int classes)
     {

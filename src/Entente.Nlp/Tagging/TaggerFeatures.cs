@@ -18,6 +18,7 @@ internal struct WordInfo
     public int Top;          // most frequent class of the word in training, -1 when unknown
     public int Flags;        // see the Flag constants
     public bool Sure;        // frequent and all but unambiguous: tagged Top without scoring
+    public ushort[]? Allowed; // frequent word: the only tags it may get
 }
 
 /// <summary>
@@ -145,6 +146,7 @@ internal static class TaggerFeatures
 
         info.Flags = flags;
         info.Exact = dict.ExactAmbiguity(word.AsSpan(0, n));
+        info.Allowed = dict.Allowed(lower);
         if (dict.TryGet(lower, out var amb, out var top, out var sure))
         {
             info.Ambiguity = amb;
@@ -279,6 +281,26 @@ internal static class TaggerFeatures
         f[k++] = FeatureKey.Of(43, i > 0 ? w[i - 1].Exact : Start, w0.Exact);
         f[k++] = FeatureKey.Of(44, w0.Lower, (ulong)w0.Flags);
         return k;
+    }
+
+    /// <summary>The best-scoring class, among <paramref name="allowed"/> when given.</summary>
+    public static int Best(ReadOnlySpan<float> scores, ushort[]? allowed)
+    {
+        if (allowed is null)
+        {
+            return PerceptronModel.ArgMax(scores);
+        }
+
+        int best = allowed[0];
+        for (int i = 1; i < allowed.Length; i++)
+        {
+            if (scores[allowed[i]] > scores[best])
+            {
+                best = allowed[i];
+            }
+        }
+
+        return best;
     }
 
     /// <summary>Left-context tag features of the first pass.</summary>

@@ -37,7 +37,8 @@ internal static class TaggerTraining
             options.MinWordCount,
             options.MinTagShare,
             options.SureMinCount,
-            options.SureMinShare);
+            options.SureMinShare,
+            options.ConstrainMinCount);
 
         // Word features do not change during training: compute them once.
         var sents = new (ulong[] Static, int[] Counts, int[] Gold, WordInfo[] Infos)[train.Count];
@@ -86,7 +87,7 @@ internal static class TaggerTraining
                     var f = feats.AsSpan(0, c + TaggerFeatures.DynamicCount1);
                     Array.Clear(scores);
                     first.Score(f, scores);
-                    int guess = PerceptronModel.ArgMax(scores);
+                    int guess = TaggerFeatures.Best(scores, infos[i].Allowed);
                     first.Update(f, gold[i], guess);
                     first.Tick();
                     pred1[i] = guess;
@@ -115,7 +116,7 @@ internal static class TaggerTraining
                     var f = feats.AsSpan(0, c + TaggerFeatures.DynamicCount2);
                     Array.Clear(scores);
                     second.Score(f, scores);
-                    int guess = PerceptronModel.ArgMax(scores);
+                    int guess = TaggerFeatures.Best(scores, infos[i].Allowed);
                     second.Update(f, gold[i], guess);
                     second.Tick();
                     pred2[i] = guess;
