@@ -253,6 +253,11 @@ public sealed class PerceptronModel
         {
             throw new InvalidDataException($"{name}: model file is truncated", e);
         }
+        catch (InvalidOperationException e)
+        {
+            // BrotliStream reports undecodable input this way.
+            throw new InvalidDataException($"{name}: model file is corrupt ({e.Message})", e);
+        }
     }
 
     private readonly record struct Slot(ulong Key, int Start, int End);

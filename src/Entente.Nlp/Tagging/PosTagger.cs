@@ -27,12 +27,12 @@ public sealed record TagResult(string[] Upos, string[] Xpos)
 /// <param name="ConstrainMinCount">Words seen at least this often only get tags they were seen with (0: no constraint).</param>
 /// <param name="Parallelism">Folds trained at once by <see cref="PosTagger.Jackknife"/>.</param>
 public sealed record TaggerOptions(
-    int Epochs = 10,
+    int Epochs = 6,
     int Seed = 1,
     bool TwoPass = true,
     int MinWordCount = 2,
     double MinTagShare = 0.02,
-    float Prune = 0.01f,
+    float Prune = 0.1f,
     int SureMinCount = 20,
     double SureMinShare = 0.995,
     int ConstrainMinCount = 0,
@@ -289,6 +289,11 @@ public sealed class PosTagger
         catch (IOException e)
         {
             throw new InvalidDataException($"{name}: tagger model is corrupt ({e.Message})", e);
+        }
+        catch (InvalidOperationException e)
+        {
+            // BrotliStream reports undecodable input this way.
+            throw new InvalidDataException($"{name}: model file is corrupt ({e.Message})", e);
         }
     }
 
