@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics.X86;
 using System.Text;
 
@@ -13,6 +14,7 @@ public sealed class PerceptronModel
 {
     private const uint Magic = 0x50544E45; // "ENTP"
     private const int Version = 1;
+    private const int MaxEntries = 1 << 28;
 
     private readonly Slot[] _slots;    // open addressing on the key; Key 0 = empty
     private readonly Entry[] _entries; // (class, weight) runs, interleaved so that one row is one cache line or two
@@ -230,16 +232,17 @@ public sealed class PerceptronModel
             }
 
             int nk = r.ReadInt32(), nw = r.ReadInt32();
-            var keys = new ulong[nk];
-            for (int i = 0; i < nk; i++)
+            if (nk < 0 || nw < 0 || nk > MaxEntries || nw > MaxEntries)
             {
-                keys[i] = r.ReadUInt64();
+                throw new InvalidDataException($"{name}: bad feature or weight count ({nk}, {nw})");
             }
 
+            var keys = ReadArray<ulong>(r, nk);
+            var lengths = ReadArray<ushort>(r, nk);
             var starts = new int[nk + 1];
             for (int i = 0; i < nk; i++)
             {
-                starts[i + 1] = starts[i] + r.ReadUInt16();
+                starts[i + 1] = starts[i] + lengths[i];
             }
 
             if (starts[nk] != nw)
@@ -247,21 +250,16 @@ public sealed class PerceptronModel
                 throw new InvalidDataException($"{name}: row lengths do not add up to the weight count");
             }
 
-            var cls = new ushort[nw];
-            for (int i = 0; i < nw; i++)
+            var cls = ReadArray<ushort>(r, nw);
+            foreach (var c in cls)
             {
-                cls[i] = r.ReadUInt16();
-                if (cls[i] >= names.Length)
+                if (c >= names.Length)
                 {
-                    throw new InvalidDataException($"{name}: class {cls[i]} out of range");
+                    throw new InvalidDataException($"{name}: class {c} out of range");
                 }
             }
 
-            var ws = new float[nw];
-            for (int i = 0; i < nw; i++)
-            {
-                ws[i] = r.ReadSingle();
-            }
+            var ws = ReadArray<float>(r, nw);
 
             return new PerceptronModel(names, keys, starts, cls, ws);
         }
@@ -274,6 +272,39 @@ public sealed class PerceptronModel
             // BrotliStream reports undecodable input this way.
             throw new InvalidDataException($"{name}: model file is corrupt ({e.Message})", e);
         }
+    }
+
+    /// <summary>Reads <paramref name="count"/> little-endian values in one go (the format <see cref="Save"/> writes).</summary>
+    private static T[] ReadArray<T>(BinaryReader r, int count)
+        where T : unmanaged
+    {
+        var values = new T[count];
+        if (BitConverter.IsLittleEndian)
+        {
+            r.BaseStream.ReadExactly(MemoryMarshal.AsBytes(values.AsSpan()));
+            return values;
+        }
+
+        for (int i = 0; i < count; i++)
+        {
+            object v;
+            if (typeof(T) == typeof(ulong))
+            {
+                v = r.ReadUInt64();
+            }
+            else if (typeof(T) == typeof(ushort))
+            {
+                v = r.ReadUInt16();
+            }
+            else
+            {
+                v = r.ReadSingle();
+            }
+
+            values[i] = (T)v;
+        }
+
+        return values;
     }
 
     private readonly record struct Slot(ulong Key, int Start, int End);
