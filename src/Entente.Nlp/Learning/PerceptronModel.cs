@@ -212,4 +212,13 @@ public sealed class PerceptronModel
             throw new InvalidDataException($"{name}: model file is truncated", e);
         }
     }
+
+    // Read-only views of the rows for derived scorers such as HybridPerceptronModel (added for the parser).
+    internal ReadOnlySpan<ulong> RowKeys => _keys;
+
+    internal ReadOnlySpan<int> RowStarts => _starts;
+
+    internal ReadOnlySpan<ushort> RowClasses => _classes;
+
+    internal ReadOnlySpan<float> RowWeights => _weights;
 }
