@@ -25,8 +25,9 @@ public sealed class DependencyParser
     private readonly HybridPerceptronModel _scorer;
     private readonly string[] _labels;
 
-    internal DependencyParser(PerceptronModel model, int beamSize)
+    internal DependencyParser(PerceptronModel model, int beamSize, bool richFeatures)
     {
+        RichFeatures = richFeatures;
         _model = model;
         _scorer = new HybridPerceptronModel(model, DenseThreshold);
         BeamSize = Math.Max(1, beamSize);
@@ -47,6 +48,9 @@ public sealed class DependencyParser
     /// <summary>1 for greedy decoding, otherwise the beam width.</summary>
     public int BeamSize { get; }
 
+    /// <summary>Whether the model uses the full feature templates (see <see cref="ParserOptions.RichFeatures"/>).</summary>
+    public bool RichFeatures { get; }
+
     /// <summary>The dependency relations this parser can assign.</summary>
     public IReadOnlyList<string> Labels => _labels;
 
@@ -62,6 +66,7 @@ public sealed class DependencyParser
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(name);
         int beam;
+        bool rich;
         try
         {
             using var r = new BinaryReader(stream, Encoding.UTF8, leaveOpen: true);
@@ -77,6 +82,7 @@ public sealed class DependencyParser
             }
 
             beam = r.ReadInt32();
+            rich = r.ReadInt32() != 0;
         }
         catch (EndOfStreamException e)
         {
@@ -99,7 +105,7 @@ public sealed class DependencyParser
             }
         }
 
-        return new DependencyParser(model, beam);
+        return new DependencyParser(model, beam, rich);
     }
 
     /// <summary>Writes the parser; the same parser always gives the same bytes.</summary>
@@ -111,6 +117,7 @@ public sealed class DependencyParser
             w.Write(Magic);
             w.Write(FormatVersion);
             w.Write(BeamSize);
+            w.Write(RichFeatures ? 1 : 0);
         }
 
         _model.Save(stream);
@@ -169,7 +176,13 @@ public sealed class DependencyParser
         var scores = buffer[.._model.Classes];
         while (!st.IsTerminal)
         {
-            int k = ParserFeatures.Extract(st, ctx, f);
+            if (st.StackCount == 1)
+            {
+                st.Apply(ParserState.Shift); // the only legal transition
+                continue;
+            }
+
+            int k = ParserFeatures.Extract(st, ctx, f, RichFeatures);
             buffer.Clear();
             _scorer.Score(f[..k], buffer);
             st.Apply(BestLegal(st, scores));
@@ -214,7 +227,7 @@ public sealed class DependencyParser
             for (int i = 0; i < beam.Count; i++)
             {
                 var st = beam.Items[i];
-                int k = ParserFeatures.Extract(st, ctx, f);
+                int k = ParserFeatures.Extract(st, ctx, f, RichFeatures);
                 buffer.Clear();
                 _scorer.Score(f[..k], buffer);
                 beam.Offer(i, st, scores);

@@ -85,9 +85,9 @@ internal static class ParserFeatures
 
     private static ulong Count(int c) => (ulong)Math.Min(c, 4) + 1;
 
-    /// <summary>Writes the features of <paramref name="st"/> into <paramref name="f"/> and returns how many.</summary>
+    /// <summary>Writes the features of <paramref name="st"/> into <paramref name="f"/> and returns how many; <paramref name="rich"/> adds the slower extra templates.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static int Extract(ParserState st, SentenceContext c, Span<ulong> f)
+    public static int Extract(ParserState st, SentenceContext c, Span<ulong> f, bool rich)
     {
         int none = c.N + 1;
         int s0r = st.StackAt(0), s1r = st.StackAt(1), s2r = st.StackAt(2);
@@ -144,21 +144,17 @@ internal static class ParserFeatures
         f[n++] = FeatureKey.Of(1, s0w);
         f[n++] = FeatureKey.Of(2, s0t);
         f[n++] = FeatureKey.Of(3, s0wt);
-        f[n++] = FeatureKey.Of(4, u[s0]);
         f[n++] = FeatureKey.Of(5, s1w);
         f[n++] = FeatureKey.Of(6, s1t);
         f[n++] = FeatureKey.Of(7, s1wt);
         f[n++] = FeatureKey.Of(8, b0w);
         f[n++] = FeatureKey.Of(9, b0t);
         f[n++] = FeatureKey.Of(10, b0wt);
-        f[n++] = FeatureKey.Of(11, u[b0]);
         f[n++] = FeatureKey.Of(12, w[b1]);
         f[n++] = FeatureKey.Of(13, t[b1]);
         f[n++] = FeatureKey.Of(14, w[b1], t[b1]);
-        f[n++] = FeatureKey.Of(15, w[b2]);
         f[n++] = FeatureKey.Of(16, t[b2]);
         f[n++] = FeatureKey.Of(17, t[s2]);
-        f[n++] = FeatureKey.Of(18, w[s2]);
 
         // pairs
         f[n++] = FeatureKey.Of(19, s0wt, b0wt);
@@ -174,7 +170,6 @@ internal static class ParserFeatures
         f[n++] = FeatureKey.Of(29, s1wt, s0t);
         f[n++] = FeatureKey.Of(30, s1t, s0wt);
         f[n++] = FeatureKey.Of(31, b0t, t[b1]);
-        f[n++] = FeatureKey.Of(32, b0w, t[b1]);
 
         // triples of tags
         f[n++] = FeatureKey.Of(33, b0t, t[b1], t[b2]);
@@ -197,7 +192,6 @@ internal static class ParserFeatures
         f[n++] = FeatureKey.Of(48, s0w, b0w, d0);
         f[n++] = FeatureKey.Of(49, s1t, s0t, d1);
         f[n++] = FeatureKey.Of(50, s1w, s0w, d1);
-        f[n++] = FeatureKey.Of(51, s0t, d1);
 
         // valency
         f[n++] = FeatureKey.Of(52, s0w, Count(vl0));
@@ -208,7 +202,6 @@ internal static class ParserFeatures
         f[n++] = FeatureKey.Of(57, b0t, Count(vlb));
         f[n++] = FeatureKey.Of(58, s1t, Count(vl1));
         f[n++] = FeatureKey.Of(59, s1t, Count(vr1));
-        f[n++] = FeatureKey.Of(60, s1w, Count(vr1));
 
         // outermost children
         f[n++] = FeatureKey.Of(61, w[s0l1]);
@@ -220,20 +213,15 @@ internal static class ParserFeatures
         f[n++] = FeatureKey.Of(67, w[b0l1]);
         f[n++] = FeatureKey.Of(68, t[b0l1]);
         f[n++] = FeatureKey.Of(69, lb0l1);
-        f[n++] = FeatureKey.Of(70, w[s1r1]);
         f[n++] = FeatureKey.Of(71, t[s1r1]);
         f[n++] = FeatureKey.Of(72, ls1r1);
-        f[n++] = FeatureKey.Of(73, t[s1l1]);
         f[n++] = FeatureKey.Of(74, ls1l1);
 
         // third order
-        f[n++] = FeatureKey.Of(75, w[s0l2]);
         f[n++] = FeatureKey.Of(76, t[s0l2]);
         f[n++] = FeatureKey.Of(77, ls0l2);
-        f[n++] = FeatureKey.Of(78, w[s0r2]);
         f[n++] = FeatureKey.Of(79, t[s0r2]);
         f[n++] = FeatureKey.Of(80, ls0r2);
-        f[n++] = FeatureKey.Of(81, w[b0l2]);
         f[n++] = FeatureKey.Of(82, t[b0l2]);
         f[n++] = FeatureKey.Of(83, lb0l2);
         f[n++] = FeatureKey.Of(84, s0t, t[s0l1], t[s0l2]);
@@ -248,20 +236,37 @@ internal static class ParserFeatures
         f[n++] = FeatureKey.Of(91, s0t, sr0);
         f[n++] = FeatureKey.Of(92, b0w, slb);
         f[n++] = FeatureKey.Of(93, b0t, slb);
-        f[n++] = FeatureKey.Of(94, s1t, sr1);
 
         // suffixes, universal tags, neighbours in the sentence
         f[n++] = FeatureKey.Of(96, c.Suffix[s0]);
         f[n++] = FeatureKey.Of(97, c.Suffix[b0]);
-        f[n++] = FeatureKey.Of(98, c.Suffix[s0], b0t);
-        f[n++] = FeatureKey.Of(99, s0t, c.Suffix[b0]);
-        f[n++] = FeatureKey.Of(101, u[s0], u[b0]);
-        f[n++] = FeatureKey.Of(102, u[s1], u[s0]);
-        f[n++] = FeatureKey.Of(103, u[s0], u[b0], u[b1]);
         f[n++] = FeatureKey.Of(104, t[b0p], b0t);
-        f[n++] = FeatureKey.Of(105, s0t, t[s0n]);
-        f[n++] = FeatureKey.Of(106, s0t, t[s0n], b0t);
-        f[n++] = FeatureKey.Of(107, s1t, s0t, b0t, d1);
+        if (rich)
+        {
+            // templates that the compact set leaves out for speed
+            f[n++] = FeatureKey.Of(4, u[s0]);
+            f[n++] = FeatureKey.Of(11, u[b0]);
+            f[n++] = FeatureKey.Of(15, w[b2]);
+            f[n++] = FeatureKey.Of(18, w[s2]);
+            f[n++] = FeatureKey.Of(32, b0w, t[b1]);
+            f[n++] = FeatureKey.Of(51, s0t, d1);
+            f[n++] = FeatureKey.Of(60, s1w, Count(vr1));
+            f[n++] = FeatureKey.Of(70, w[s1r1]);
+            f[n++] = FeatureKey.Of(73, t[s1l1]);
+            f[n++] = FeatureKey.Of(75, w[s0l2]);
+            f[n++] = FeatureKey.Of(78, w[s0r2]);
+            f[n++] = FeatureKey.Of(81, w[b0l2]);
+            f[n++] = FeatureKey.Of(94, s1t, sr1);
+            f[n++] = FeatureKey.Of(98, c.Suffix[s0], b0t);
+            f[n++] = FeatureKey.Of(99, s0t, c.Suffix[b0]);
+            f[n++] = FeatureKey.Of(101, u[s0], u[b0]);
+            f[n++] = FeatureKey.Of(102, u[s1], u[s0]);
+            f[n++] = FeatureKey.Of(103, u[s0], u[b0], u[b1]);
+            f[n++] = FeatureKey.Of(105, s0t, t[s0n]);
+            f[n++] = FeatureKey.Of(106, s0t, t[s0n], b0t);
+            f[n++] = FeatureKey.Of(107, s1t, s0t, b0t, d1);
+        }
+
         return n;
     }
 }

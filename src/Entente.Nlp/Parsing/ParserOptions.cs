@@ -17,6 +17,7 @@ public enum ParserMode
 /// <param name="ExploreFromEpoch">Fast mode: from this epoch (1-based) on, the dynamic oracle follows the model's own prediction.</param>
 /// <param name="ExploreProbability">Fast mode: probability of following the model's prediction once exploration is on.</param>
 /// <param name="Prune">Averaged weights with a magnitude at or below this are dropped from the saved model.</param>
+/// <param name="RichFeatures">Use the full template set (slower); null: compact for fast mode, full for accurate mode.</param>
 public sealed record ParserOptions(
     ParserMode Mode = ParserMode.Fast,
     int Epochs = 15,
@@ -24,8 +25,11 @@ public sealed record ParserOptions(
     int Seed = 1,
     int ExploreFromEpoch = 2,
     double ExploreProbability = 0.9,
-    float Prune = 0.05f)
+    float Prune = 1.0f,
+    bool? RichFeatures = null)
 {
+    internal bool UseRichFeatures => RichFeatures ?? Mode == ParserMode.Accurate;
+
     /// <summary>The settings used for the committed fast model.</summary>
     public static ParserOptions Fast { get; } = new();
 

@@ -51,6 +51,7 @@ internal static class ParserTrainer
         var trainer = new PerceptronTrainer(actions);
         var rng = new SplitMix(options.Seed);
         var order = Enumerable.Range(0, examples.Count).ToArray();
+        bool rich = options.UseRichFeatures;
         int beam = options.Mode == ParserMode.Accurate ? Math.Max(2, options.BeamSize) : 1;
         DependencyParser? best = null;
         double bestLas = -1;
@@ -66,18 +67,18 @@ internal static class ParserTrainer
                 if (beam == 1)
                 {
                     bool explore = epoch >= options.ExploreFromEpoch;
-                    (long s, long e) = TrainGreedy(trainer, ex, explore, options.ExploreProbability, rng);
+                    (long s, long e) = TrainGreedy(trainer, ex, rich, explore, options.ExploreProbability, rng);
                     steps += s;
                     errors += e;
                 }
                 else
                 {
                     steps++;
-                    errors += TrainBeam(trainer, ex, beam) ? 1 : 0;
+                    errors += TrainBeam(trainer, ex, rich, beam) ? 1 : 0;
                 }
             }
 
-            var parser = new DependencyParser(trainer.ToModel(classNames, options.Prune), beam);
+            var parser = new DependencyParser(trainer.ToModel(classNames, options.Prune), beam, rich);
             string devScore = string.Empty;
             double las = epoch;
             if (dev is { Count: > 0 })
@@ -160,7 +161,7 @@ internal static class ParserTrainer
         return new Example { Context = new SentenceContext(forms, upos, xpos), GoldHead = gh, GoldLabel = gl };
     }
 
-    private static (long Steps, long Errors) TrainGreedy(PerceptronTrainer trainer, Example ex, bool explore, double p, SplitMix rng)
+    private static (long Steps, long Errors) TrainGreedy(PerceptronTrainer trainer, Example ex, bool rich, bool explore, double p, SplitMix rng)
     {
         int n = ex.Context.N;
         var st = new ParserState(n);
@@ -172,7 +173,7 @@ internal static class ParserTrainer
         long steps = 0, errors = 0;
         while (!st.IsTerminal)
         {
-            int k = ParserFeatures.Extract(st, ex.Context, f);
+            int k = ParserFeatures.Extract(st, ex.Context, f, rich);
             scores.Clear();
             trainer.Score(f[..k], scores);
             int min = st.Costs(ex.GoldHead, ex.GoldLabel, costs);
@@ -234,7 +235,7 @@ internal static class ParserTrainer
     }
 
     /// <summary>One sentence of beam training with a max-violation update; true when an update was made.</summary>
-    private static bool TrainBeam(PerceptronTrainer trainer, Example ex, int width)
+    private static bool TrainBeam(PerceptronTrainer trainer, Example ex, bool rich, int width)
     {
         int n = ex.Context.N;
         int actions = trainer.Classes;
@@ -265,7 +266,7 @@ internal static class ParserTrainer
             for (int i = 0; i < beam.Count; i++)
             {
                 var st = beam.Items[i];
-                int k = ParserFeatures.Extract(st, ex.Context, f);
+                int k = ParserFeatures.Extract(st, ex.Context, f, rich);
                 scores.Clear();
                 trainer.Score(f[..k], scores);
                 beam.Offer(i, st, scores);
@@ -278,7 +279,7 @@ internal static class ParserTrainer
 
             if (goldItem < 0)
             {
-                int k = ParserFeatures.Extract(gold, ex.Context, f);
+                int k = ParserFeatures.Extract(gold, ex.Context, f, rich);
                 scores.Clear();
                 trainer.Score(f[..k], scores);
                 goldScore += scores[oracle[t]];
@@ -332,9 +333,9 @@ internal static class ParserTrainer
             diverged |= pred[t] != oracle[t];
             if (diverged)
             {
-                int k = ParserFeatures.Extract(gs, ex.Context, f);
+                int k = ParserFeatures.Extract(gs, ex.Context, f, rich);
                 trainer.Update(f[..k], oracle[t], 1f);
-                k = ParserFeatures.Extract(ps, ex.Context, f);
+                k = ParserFeatures.Extract(ps, ex.Context, f, rich);
                 trainer.Update(f[..k], pred[t], -1f);
             }
 
