@@ -8,19 +8,23 @@ namespace Entente.Nlp.Learning;
 /// <summary>
 /// A faster scorer over the weights of a <see cref="PerceptronModel"/> for models with many classes:
 /// rows that meet many classes are stored densely (one padded float vector, added with SIMD), the others
-/// as packed (class, weight) pairs; each feature costs one probe of a table whose slots carry the row
-/// location. Immutable and thread-safe; scores equal <see cref="PerceptronModel.Score"/> up to float
-/// rounding order.
+/// as packed (class, weight) pairs; each feature costs one probe of a table of 8-byte slots (key tag and
+/// row reference). Immutable and thread-safe; scores equal <see cref="PerceptronModel.Score"/> up to
+/// float rounding order (and, with odds of about 2^-32 per absent feature, a key-tag collision).
 /// </summary>
 public sealed class HybridPerceptronModel
 {
+    // A slot holds the upper half of the 64-bit key (the lower half chose the slot; 0 = empty) and a
+    // reference: with the top bit set, the offset of a dense row in _dense; otherwise the index in
+    // _sparse of a header pair whose Class is the number of (class, weight) pairs that follow it.
     [StructLayout(LayoutKind.Sequential)]
     private struct Slot
     {
-        public ulong Key;
-        public int Offset; // into _dense (Length < 0) or _sparse
-        public int Length; // number of sparse pairs, or -1 for a dense row
+        public uint Tag;
+        public uint Ref;
     }
+
+    private const uint DenseBit = 0x8000_0000u;
 
     [StructLayout(LayoutKind.Sequential)]
     private struct Pair
@@ -62,7 +66,7 @@ public sealed class HybridPerceptronModel
 
         DenseRows = denseRows;
         _dense = new float[denseRows * Stride];
-        _sparse = new Pair[sparsePairs];
+        _sparse = new Pair[sparsePairs + keys.Length - denseRows];
         int cap = 16;
         while (cap < keys.Length * 2)
         {
@@ -75,7 +79,7 @@ public sealed class HybridPerceptronModel
         for (int r = 0; r < keys.Length; r++)
         {
             int a = starts[r], b = starts[r + 1];
-            var slot = new Slot { Key = keys[r] };
+            var slot = new Slot { Tag = TagOf(keys[r]) };
             if (b - a >= denseThreshold)
             {
                 for (int i = a; i < b; i++)
@@ -83,24 +87,21 @@ public sealed class HybridPerceptronModel
                     _dense[dOff + cls[i]] = ws[i];
                 }
 
-                slot.Offset = dOff;
-                slot.Length = -1;
+                slot.Ref = DenseBit | (uint)dOff;
                 dOff += Stride;
             }
             else
             {
+                slot.Ref = (uint)sOff;
+                _sparse[sOff++] = new Pair { Class = b - a };
                 for (int i = a; i < b; i++)
                 {
-                    _sparse[sOff + i - a] = new Pair { Class = cls[i], Weight = ws[i] };
+                    _sparse[sOff++] = new Pair { Class = cls[i], Weight = ws[i] };
                 }
-
-                slot.Offset = sOff;
-                slot.Length = b - a;
-                sOff += b - a;
             }
 
             int s = (int)(keys[r] & (ulong)_mask);
-            while (_table[s].Key != 0)
+            while (_table[s].Tag != 0)
             {
                 s = (s + 1) & _mask;
             }
@@ -108,6 +109,9 @@ public sealed class HybridPerceptronModel
             _table[s] = slot;
         }
     }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static uint TagOf(ulong key) => (uint)(key >> 32) | 1u;
 
     public PerceptronModel Source { get; }
 
@@ -157,18 +161,19 @@ public sealed class HybridPerceptronModel
                 foreach (var f in block)
                 {
                     int s = (int)(f & (ulong)mask);
+                    uint tag = TagOf(f);
                     while (true)
                     {
-                        ulong k = table[s].Key;
-                        if (k == f)
+                        uint k = table[s].Tag;
+                        if (k == tag)
                         {
-                            found[nf++] = s;
+                            uint r = table[s].Ref;
+                            found[nf++] = (int)r;
                             if (prefetch)
                             {
-                                Slot* slot = table + s;
-                                if (slot->Length < 0)
+                                if ((r & DenseBit) != 0)
                                 {
-                                    float* row = dense + slot->Offset;
+                                    float* row = dense + (r & ~DenseBit);
                                     for (int i = 0; i < stride; i += 16)
                                     {
                                         Sse.Prefetch0(row + i);
@@ -176,7 +181,7 @@ public sealed class HybridPerceptronModel
                                 }
                                 else
                                 {
-                                    Sse.Prefetch0(sparse + slot->Offset);
+                                    Sse.Prefetch0(sparse + r);
                                 }
                             }
 
@@ -194,10 +199,10 @@ public sealed class HybridPerceptronModel
 
                 for (int j = 0; j < nf; j++)
                 {
-                    Slot* slot = table + found[j];
-                    if (slot->Length < 0)
+                    uint r = (uint)found[j];
+                    if ((r & DenseBit) != 0)
                     {
-                        float* row = dense + slot->Offset;
+                        float* row = dense + (r & ~DenseBit);
                         for (int i = 0; i < stride; i += vec)
                         {
                             var acc = Vector.Load(sc + i) + Vector.Load(row + i);
@@ -206,9 +211,9 @@ public sealed class HybridPerceptronModel
                     }
                     else
                     {
-                        Pair* p = sparse + slot->Offset;
-                        int len = slot->Length;
-                        for (int i = 0; i < len; i++)
+                        Pair* p = sparse + r;
+                        int len = p->Class;
+                        for (int i = 1; i <= len; i++)
                         {
                             sc[p[i].Class] += p[i].Weight;
                         }
