@@ -58,6 +58,15 @@ public sealed class PerceptronModel
 
     public int WeightCount => _weights.Length;
 
+    // Read-only views of the rows for derived scorers such as HybridPerceptronModel (added for the parser).
+    internal ReadOnlySpan<ulong> RowKeys => _keys;
+
+    internal ReadOnlySpan<int> RowStarts => _starts;
+
+    internal ReadOnlySpan<ushort> RowClasses => _classes;
+
+    internal ReadOnlySpan<float> RowWeights => _weights;
+
     /// <summary>Adds the weights of <paramref name="features"/> to <paramref name="scores"/> (length ≥ <see cref="Classes"/>).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Score(ReadOnlySpan<ulong> features, Span<float> scores)
@@ -212,13 +221,4 @@ public sealed class PerceptronModel
             throw new InvalidDataException($"{name}: model file is truncated", e);
         }
     }
-
-    // Read-only views of the rows for derived scorers such as HybridPerceptronModel (added for the parser).
-    internal ReadOnlySpan<ulong> RowKeys => _keys;
-
-    internal ReadOnlySpan<int> RowStarts => _starts;
-
-    internal ReadOnlySpan<ushort> RowClasses => _classes;
-
-    internal ReadOnlySpan<float> RowWeights => _weights;
 }
