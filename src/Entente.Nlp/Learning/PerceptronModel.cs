@@ -8,7 +8,7 @@ namespace Entente.Nlp.Learning;
 /// A trained, averaged perceptron: immutable and thread-safe. Features live in an open-addressing
 /// table of 64-bit keys; each points to a short sorted run of (class, weight) pairs.
 /// </summary>
-public sealed class PerceptronModel
+public sealed partial class PerceptronModel
 {
     private const uint Magic = 0x50544E45; // "ENTP"
     private const int Version = 1;
@@ -57,15 +57,6 @@ public sealed class PerceptronModel
     public int FeatureCount => _keys.Length;
 
     public int WeightCount => _weights.Length;
-
-    // Read-only views of the rows for derived scorers such as HybridPerceptronModel (added for the parser).
-    internal ReadOnlySpan<ulong> RowKeys => _keys;
-
-    internal ReadOnlySpan<int> RowStarts => _starts;
-
-    internal ReadOnlySpan<ushort> RowClasses => _classes;
-
-    internal ReadOnlySpan<float> RowWeights => _weights;
 
     /// <summary>Adds the weights of <paramref name="features"/> to <paramref name="scores"/> (length ≥ <see cref="Classes"/>).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
