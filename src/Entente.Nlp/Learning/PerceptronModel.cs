@@ -10,7 +10,7 @@ namespace Entente.Nlp.Learning;
 /// A trained, averaged perceptron: immutable and thread-safe. Features live in an open-addressing
 /// table of 64-bit keys; each points to a short sorted run of (class, weight) pairs.
 /// </summary>
-public sealed class PerceptronModel
+public sealed partial class PerceptronModel
 {
     private const uint Magic = 0x50544E45; // "ENTP"
     private const int Version = 1;

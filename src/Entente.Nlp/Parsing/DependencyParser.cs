@@ -1,0 +1,249 @@
+using System.Reflection;
+using System.Text;
+using Entente.Nlp.Conllu;
+using Entente.Nlp.Learning;
+
+namespace Entente.Nlp.Parsing;
+
+/// <summary>
+/// A labelled dependency parser (UD relations): arc-hybrid transitions scored by an averaged perceptron,
+/// decoded greedily (fast model) or with beam search (accurate model). Immutable and thread-safe:
+/// every call works on its own buffers.
+/// </summary>
+public sealed class DependencyParser
+{
+    private const uint Magic = 0x50444E45; // "ENDP"
+    private const int FormatVersion = 1;
+
+    // rows meeting at least this many of the ~100 transition classes are scored as dense vectors
+    private const int DenseThreshold = 12;
+
+    private static readonly Lazy<DependencyParser> DefaultParser = new(() => LoadResource("parser.bin"));
+    private static readonly Lazy<DependencyParser> AccurateParser = new(() => LoadResource("parser-accurate.bin"));
+
+    private readonly PerceptronModel _model;
+    private readonly HybridPerceptronModel _scorer;
+    private readonly string[] _labels;
+
+    internal DependencyParser(PerceptronModel model, int beamSize, bool richFeatures)
+    {
+        RichFeatures = richFeatures;
+        _model = model;
+        _scorer = new HybridPerceptronModel(model, DenseThreshold);
+        BeamSize = Math.Max(1, beamSize);
+        int labels = (model.Classes - 1) / 2;
+        _labels = new string[labels];
+        for (int l = 0; l < labels; l++)
+        {
+            _labels[l] = model.ClassNames[ParserState.Left(l)][2..];
+        }
+    }
+
+    /// <summary>The fast greedy parser embedded in the library (models/parser.bin).</summary>
+    public static DependencyParser Default => DefaultParser.Value;
+
+    /// <summary>The beam-search parser embedded in the library (models/parser-accurate.bin).</summary>
+    public static DependencyParser Accurate => AccurateParser.Value;
+
+    /// <summary>1 for greedy decoding, otherwise the beam width.</summary>
+    public int BeamSize { get; }
+
+    /// <summary>Whether the model uses the full feature templates (see <see cref="ParserOptions.RichFeatures"/>).</summary>
+    public bool RichFeatures { get; }
+
+    /// <summary>The dependency relations this parser can assign.</summary>
+    public IReadOnlyList<string> Labels => _labels;
+
+    internal PerceptronModel Model => _model;
+
+    internal static string ClassName(int action, IReadOnlyList<string> labels) =>
+        action == ParserState.Shift ? "SHIFT"
+        : (ParserState.IsLeft(action) ? "L:" : "R:") + labels[ParserState.LabelOf(action)];
+
+    /// <summary>Reads a parser written by <see cref="Save"/>; malformed data raises <see cref="InvalidDataException"/> naming <paramref name="name"/>.</summary>
+    public static DependencyParser Load(Stream stream, string name)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentNullException.ThrowIfNull(name);
+        int beam;
+        bool rich;
+        try
+        {
+            using var r = new BinaryReader(stream, Encoding.UTF8, leaveOpen: true);
+            if (r.ReadUInt32() != Magic)
+            {
+                throw new InvalidDataException($"{name}: not an Entente dependency parser model");
+            }
+
+            int version = r.ReadInt32();
+            if (version != FormatVersion)
+            {
+                throw new InvalidDataException($"{name}: unsupported parser model version {version}");
+            }
+
+            beam = r.ReadInt32();
+            rich = r.ReadInt32() != 0;
+        }
+        catch (EndOfStreamException e)
+        {
+            throw new InvalidDataException($"{name}: parser model file is truncated", e);
+        }
+
+        var model = PerceptronModel.Load(stream, name);
+        if (model.Classes < 3 || model.Classes % 2 != 1 || model.ClassNames[0] != "SHIFT")
+        {
+            throw new InvalidDataException($"{name}: the perceptron does not have the parser's transition classes");
+        }
+
+        for (int c = 1; c < model.Classes; c++)
+        {
+            var expect = ParserState.IsLeft(c) ? "L:" : "R:";
+            if (!model.ClassNames[c].StartsWith(expect, StringComparison.Ordinal)
+                || model.ClassNames[c].AsSpan(2).SequenceCompareTo(model.ClassNames[ParserState.Left(ParserState.LabelOf(c))].AsSpan(2)) != 0)
+            {
+                throw new InvalidDataException($"{name}: unexpected transition class '{model.ClassNames[c]}' at {c}");
+            }
+        }
+
+        return new DependencyParser(model, beam, rich);
+    }
+
+    /// <summary>Writes the parser; the same parser always gives the same bytes.</summary>
+    public void Save(Stream stream)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        using (var w = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true))
+        {
+            w.Write(Magic);
+            w.Write(FormatVersion);
+            w.Write(BeamSize);
+            w.Write(RichFeatures ? 1 : 0);
+        }
+
+        _model.Save(stream);
+    }
+
+    /// <summary>Trains a parser on sentences whose UPOS/XPOS columns hold the tags to learn from (ideally jackknifed).</summary>
+    public static DependencyParser Train(IReadOnlyList<ConlluSentence> train, IReadOnlyList<ConlluSentence>? dev, ParserOptions options, TextWriter? log)
+    {
+        ArgumentNullException.ThrowIfNull(train);
+        ArgumentNullException.ThrowIfNull(options);
+        return ParserTrainer.Train(train, dev, options, log);
+    }
+
+    /// <summary>Parses one sentence given its words and their UPOS and XPOS tags.</summary>
+    public ParseResult Parse(IReadOnlyList<string> forms, IReadOnlyList<string> upos, IReadOnlyList<string> xpos)
+    {
+        ArgumentNullException.ThrowIfNull(forms);
+        ArgumentNullException.ThrowIfNull(upos);
+        ArgumentNullException.ThrowIfNull(xpos);
+        if (upos.Count != forms.Count || xpos.Count != forms.Count)
+        {
+            throw new ArgumentException($"forms, upos and xpos differ in length ({forms.Count}, {upos.Count}, {xpos.Count})");
+        }
+
+        int n = forms.Count;
+        if (n == 0)
+        {
+            return new ParseResult([], []);
+        }
+
+        var ctx = new SentenceContext(forms, upos, xpos);
+        var st = BeamSize > 1 ? BeamDecode(ctx, BeamSize) : GreedyDecode(ctx);
+        return ToResult(st);
+    }
+
+    internal ParseResult ToResult(ParserState st)
+    {
+        int n = st.N;
+        var heads = new int[n];
+        var rels = new string[n];
+        for (int i = 1; i <= n; i++)
+        {
+            heads[i - 1] = st.Head[i];
+            rels[i - 1] = _labels[st.Label[i]];
+        }
+
+        return new ParseResult(heads, rels);
+    }
+
+    internal ParserState GreedyDecode(SentenceContext ctx)
+    {
+        var st = new ParserState(ctx.N);
+        st.Reset(ctx.N);
+        Span<ulong> f = stackalloc ulong[ParserFeatures.MaxFeatures];
+        Span<float> buffer = stackalloc float[_scorer.Stride];
+        var scores = buffer[.._model.Classes];
+        while (!st.IsTerminal)
+        {
+            if (st.StackCount == 1)
+            {
+                st.Apply(ParserState.Shift); // the only legal transition
+                continue;
+            }
+
+            int k = ParserFeatures.Extract(st, ctx, f, RichFeatures);
+            buffer.Clear();
+            _scorer.Score(f[..k], buffer);
+            st.Apply(BestLegal(st, scores));
+        }
+
+        return st;
+    }
+
+    /// <summary>The highest-scoring legal transition (ties to the lowest index).</summary>
+    internal static int BestLegal(ParserState st, ReadOnlySpan<float> scores)
+    {
+        int best = -1;
+        float bestScore = float.NegativeInfinity;
+        if (st.CanShift)
+        {
+            best = ParserState.Shift;
+            bestScore = scores[0];
+        }
+
+        bool left = st.CanLeft, right = st.CanRight;
+        for (int a = 1; a < scores.Length; a++)
+        {
+            if ((ParserState.IsLeft(a) ? left : right) && (best < 0 || scores[a] > bestScore))
+            {
+                best = a;
+                bestScore = scores[a];
+            }
+        }
+
+        return best;
+    }
+
+    internal ParserState BeamDecode(SentenceContext ctx, int beamSize)
+    {
+        var beam = new Beam(ctx.N, beamSize, _model.Classes);
+        Span<ulong> f = stackalloc ulong[ParserFeatures.MaxFeatures];
+        Span<float> buffer = stackalloc float[_scorer.Stride];
+        var scores = buffer[.._model.Classes];
+        while (!beam.Items[0].IsTerminal)
+        {
+            beam.BeginStep();
+            for (int i = 0; i < beam.Count; i++)
+            {
+                var st = beam.Items[i];
+                int k = ParserFeatures.Extract(st, ctx, f, RichFeatures);
+                buffer.Clear();
+                _scorer.Score(f[..k], buffer);
+                beam.Offer(i, st, scores);
+            }
+
+            beam.EndStep();
+        }
+
+        return beam.Items[0];
+    }
+
+    private static DependencyParser LoadResource(string file)
+    {
+        var resource = "Entente.Models." + file;
+        using var s = typeof(DependencyParser).Assembly.GetManifestResourceStream(resource)
+            ?? throw new InvalidOperationException($"embedded model {resource} is missing from {typeof(DependencyParser).Assembly.GetName().Name}");
+        return Load(s, resource);
+    }
+}

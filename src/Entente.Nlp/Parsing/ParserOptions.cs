@@ -1,0 +1,38 @@
+namespace Entente.Nlp.Parsing;
+
+/// <summary>Greedy decoding (fast) or beam search with a globally trained model (accurate).</summary>
+public enum ParserMode
+{
+    Fast,
+    Accurate,
+}
+
+/// <summary>
+/// How to train a <see cref="DependencyParser"/>.
+/// </summary>
+/// <param name="Mode">Fast: greedy arc-hybrid parser trained with a dynamic oracle. Accurate: beam search, structured perceptron with max-violation updates.</param>
+/// <param name="Epochs">Passes over the training data; the epoch that scores best on the dev set (when given) is kept.</param>
+/// <param name="BeamSize">Beam width for <see cref="ParserMode.Accurate"/>; ignored in fast mode.</param>
+/// <param name="Seed">Seed of the shuffling and exploration; same data and seed give the same model bytes.</param>
+/// <param name="ExploreFromEpoch">Fast mode: from this epoch (1-based) on, the dynamic oracle follows the model's own prediction.</param>
+/// <param name="ExploreProbability">Fast mode: probability of following the model's prediction once exploration is on.</param>
+/// <param name="Prune">Averaged weights with a magnitude at or below this are dropped from the saved model.</param>
+/// <param name="RichFeatures">Use the full template set (slower); null: compact for fast mode, full for accurate mode.</param>
+public sealed record ParserOptions(
+    ParserMode Mode = ParserMode.Fast,
+    int Epochs = 15,
+    int BeamSize = 8,
+    int Seed = 1,
+    int ExploreFromEpoch = 2,
+    double ExploreProbability = 0.9,
+    float Prune = 1.0f,
+    bool? RichFeatures = null)
+{
+    internal bool UseRichFeatures => RichFeatures ?? Mode == ParserMode.Accurate;
+
+    /// <summary>The settings used for the committed fast model.</summary>
+    public static ParserOptions Fast { get; } = new();
+
+    /// <summary>The settings used for the committed accurate model.</summary>
+    public static ParserOptions Accurate { get; } = new(Mode: ParserMode.Accurate, Epochs: 10, BeamSize: 8);
+}
