@@ -3,7 +3,7 @@ namespace Entente.Cli.Tests;
 /// <summary>Runs the CLI in-process with captured standard streams.</summary>
 internal static class CliRunner
 {
-    public static (int Exit, string Out, string Err) Run(string stdin, params string[] args)
+    public static (int Exit, string Out, string Err) RunWithInput(string stdin, params string[] args)
     {
         var stdout = new StringWriter();
         var stderr = new StringWriter();
@@ -11,7 +11,7 @@ internal static class CliRunner
         return (exit, stdout.ToString(), stderr.ToString());
     }
 
-    public static (int Exit, string Out, string Err) Run(params string[] args) => Run(string.Empty, args);
+    public static (int Exit, string Out, string Err) Run(params string[] args) => RunWithInput(string.Empty, args);
 }
 
 /// <summary>A temporary directory removed at the end of the test.</summary>

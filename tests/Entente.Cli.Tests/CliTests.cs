@@ -76,7 +76,7 @@ public sealed class CliTests
     [Fact]
     public void Parse_reads_standard_input_when_given_a_dash()
     {
-        var (exit, output, _) = CliRunner.Run("Ministers met.", "nlp", "parse", "-");
+        var (exit, output, _) = CliRunner.RunWithInput("Ministers met.", "nlp", "parse", "-");
         Assert.Equal(0, exit);
         Assert.Contains("# text = Ministers met.", output, StringComparison.Ordinal);
     }
@@ -84,7 +84,7 @@ public sealed class CliTests
     [Fact]
     public void Empty_input_gives_no_sentences_and_a_diagnostic()
     {
-        var (exit, output, err) = CliRunner.Run("   \n  ", "nlp", "parse");
+        var (exit, output, err) = CliRunner.RunWithInput("   \n  ", "nlp", "parse");
         Assert.Equal(0, exit);
         Assert.Equal(string.Empty, output);
         Assert.Contains("ENT001", err, StringComparison.Ordinal);
