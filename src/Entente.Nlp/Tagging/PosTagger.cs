@@ -56,6 +56,7 @@ public sealed class PosTagger
     private readonly TagDictionary _dict;
     private readonly PerceptronModel _first;
     private readonly PerceptronModel? _second;
+    private readonly Dictionary<string, WordInfo> _known; // word features of the training words, computed once
 
     internal PosTagger(string[] classNames, TagDictionary dict, PerceptronModel first, PerceptronModel? second)
     {
@@ -70,6 +71,11 @@ public sealed class PosTagger
         _dict = dict;
         _first = first;
         _second = second;
+        _known = new Dictionary<string, WordInfo>(StringComparer.Ordinal);
+        foreach (var word in dict.ExactWords)
+        {
+            _known[word] = TaggerFeatures.Describe(word, dict, first: false);
+        }
     }
 
     /// <summary>The tagger trained on UD English EWT, embedded in the assembly; loaded on first use.</summary>
@@ -110,7 +116,7 @@ public sealed class PosTagger
     internal int[] TagIds(IReadOnlyList<string> words)
     {
         int n = words.Count;
-        var infos = TaggerFeatures.Describe(words, _dict);
+        var infos = TaggerFeatures.Describe(words, _dict, _known);
 
         const int S = TaggerFeatures.StaticCount;
         var pool = ArrayPool<ulong>.Shared;
