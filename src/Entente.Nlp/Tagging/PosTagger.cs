@@ -49,6 +49,12 @@ public sealed class PosTagger
     private const int Version = 1;
     private const int MaxClasses = 1024;
 
+    /// <summary>
+    /// Pass-1 score margin above which pass 2 is skipped for a word. Chosen on EWT dev: at 40 the
+    /// tags are the same as with no skipping (UPOS 0.9505, XPOS 0.9435) and tagging is ~1.5× faster.
+    /// </summary>
+    internal const float DefaultSureMargin = 40f;
+
     private static readonly Lazy<PosTagger> LazyDefault = new(LoadDefault, LazyThreadSafetyMode.ExecutionAndPublication);
 
     private readonly string[] _upos;
@@ -58,8 +64,9 @@ public sealed class PosTagger
     private readonly PerceptronModel? _second;
     private readonly Dictionary<string, WordInfo> _known; // word features of the training words, computed once
 
-    internal PosTagger(string[] classNames, TagDictionary dict, PerceptronModel first, PerceptronModel? second)
+    internal PosTagger(string[] classNames, TagDictionary dict, PerceptronModel first, PerceptronModel? second, float sureMargin = DefaultSureMargin)
     {
+        SureMargin = sureMargin;
         ClassNames = classNames;
         _upos = new string[classNames.Length];
         _xpos = new string[classNames.Length];
@@ -85,6 +92,11 @@ public sealed class PosTagger
     internal IReadOnlyList<string> ClassNames { get; }
 
     internal TagDictionary Dictionary => _dict;
+
+    /// <summary>When pass 1's best score beats the runner-up by this much, pass 2 keeps pass 1's tag without scoring.</summary>
+    internal float SureMargin { get; }
+
+    internal PosTagger WithSureMargin(float margin) => new(ClassNames.ToArray(), _dict, _first, _second, margin);
 
     internal PerceptronModel First => _first;
 
@@ -133,6 +145,7 @@ public sealed class PosTagger
             }
 
             var first = new int[n];
+            bool[]? confident = null;
             Span<ulong> feats = stackalloc ulong[S + TaggerFeatures.DynamicCount2];
             Span<float> scores = stackalloc float[_upos.Length];
             for (int i = 0; i < n; i++)
@@ -149,6 +162,11 @@ public sealed class PosTagger
                 scores.Clear();
                 _first.Score(feats[..(c + TaggerFeatures.DynamicCount1)], scores);
                 first[i] = TaggerFeatures.Best(scores, infos[i].Allowed);
+                if (SureMargin < float.PositiveInfinity && Margin(scores, first[i]) >= SureMargin)
+                {
+                    confident ??= new bool[n];
+                    confident[i] = true;
+                }
             }
 
             if (_second is null)
@@ -159,9 +177,9 @@ public sealed class PosTagger
             var second = new int[n];
             for (int i = 0; i < n; i++)
             {
-                if (infos[i].Sure)
+                if (infos[i].Sure || (confident is not null && confident[i]))
                 {
-                    second[i] = infos[i].Top;
+                    second[i] = first[i];
                     continue;
                 }
 
@@ -301,6 +319,20 @@ public sealed class PosTagger
             // BrotliStream reports undecodable input this way.
             throw new InvalidDataException($"{name}: model file is corrupt ({e.Message})", e);
         }
+    }
+
+    private static float Margin(ReadOnlySpan<float> scores, int best)
+    {
+        float second = float.NegativeInfinity;
+        for (int i = 0; i < scores.Length; i++)
+        {
+            if (i != best && scores[i] > second)
+            {
+                second = scores[i];
+            }
+        }
+
+        return scores[best] - second;
     }
 
     internal static (string Upos, string Xpos) SplitClass(string joint)
