@@ -46,6 +46,21 @@ public class PosTaggerTests
     }
 
     [Fact]
+    public void Tagging_from_many_threads_gives_the_same_tags_as_from_one()
+    {
+        var sentences = NewsSentences().Select(row => Words((string)row[0])).ToArray();
+        var expected = sentences.Select(PosTagger.Default.Tag).ToArray();
+
+        var actual = new TagResult[sentences.Length * 8];
+        Parallel.For(0, actual.Length, i => actual[i] = PosTagger.Default.Tag(sentences[i % sentences.Length]));
+
+        for (int i = 0; i < actual.Length; i++)
+        {
+            Assert.Equal(expected[i % sentences.Length], actual[i], TagResultComparer.Instance);
+        }
+    }
+
+    [Fact]
     public void Empty_sentence_gives_empty_result()
     {
         var result = PosTagger.Default.Tag([]);
