@@ -66,7 +66,7 @@ public sealed partial class PerceptronModel
     public int WeightCount => _weights.Length;
 
     /// <summary>Number of classes with a weight for <paramref name="feature"/> (0 when the model does not know it).</summary>
-    public int RowLength(ulong feature)
+    internal int RowLength(ulong feature)
     {
         int s = (int)(feature & (ulong)_mask);
         while (_slots[s].Key != 0)

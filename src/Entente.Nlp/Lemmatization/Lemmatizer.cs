@@ -56,7 +56,7 @@ public sealed class Lemmatizer
             return form;
         }
 
-        if (form.Length <= 64)
+        if (form.Length <= 64 && xpos.Length <= 16)
         {
             Span<char> key = stackalloc char[form.Length + 1 + xpos.Length];
             form.AsSpan().CopyTo(key);

@@ -49,6 +49,12 @@ public sealed class PosTagger
     private const int Version = 1;
     private const int MaxClasses = 1024;
 
+    /// <summary>
+    /// Pass-1 score margin above which pass 2 is skipped for a word. Chosen on EWT dev: at 40 the
+    /// tags are the same as with no skipping (UPOS 0.9505, XPOS 0.9435) and tagging is ~1.5× faster.
+    /// </summary>
+    internal const float DefaultSureMargin = 40f;
+
     private static readonly Lazy<PosTagger> LazyDefault = new(LoadDefault, LazyThreadSafetyMode.ExecutionAndPublication);
 
     private readonly string[] _upos;
@@ -56,9 +62,11 @@ public sealed class PosTagger
     private readonly TagDictionary _dict;
     private readonly PerceptronModel _first;
     private readonly PerceptronModel? _second;
+    private readonly Dictionary<string, WordInfo> _known; // word features of the training words, computed once
 
-    internal PosTagger(string[] classNames, TagDictionary dict, PerceptronModel first, PerceptronModel? second)
+    internal PosTagger(string[] classNames, TagDictionary dict, PerceptronModel first, PerceptronModel? second, float sureMargin = DefaultSureMargin)
     {
+        SureMargin = sureMargin;
         ClassNames = classNames;
         _upos = new string[classNames.Length];
         _xpos = new string[classNames.Length];
@@ -70,6 +78,11 @@ public sealed class PosTagger
         _dict = dict;
         _first = first;
         _second = second;
+        _known = new Dictionary<string, WordInfo>(StringComparer.Ordinal);
+        foreach (var word in dict.ExactWords)
+        {
+            _known[word] = TaggerFeatures.Describe(word, dict, first: false);
+        }
     }
 
     /// <summary>The tagger trained on UD English EWT, embedded in the assembly; loaded on first use.</summary>
@@ -79,6 +92,11 @@ public sealed class PosTagger
     internal IReadOnlyList<string> ClassNames { get; }
 
     internal TagDictionary Dictionary => _dict;
+
+    /// <summary>When pass 1's best score beats the runner-up by this much, pass 2 keeps pass 1's tag without scoring.</summary>
+    internal float SureMargin { get; }
+
+    internal PosTagger WithSureMargin(float margin) => new(ClassNames.ToArray(), _dict, _first, _second, margin);
 
     internal PerceptronModel First => _first;
 
@@ -110,7 +128,7 @@ public sealed class PosTagger
     internal int[] TagIds(IReadOnlyList<string> words)
     {
         int n = words.Count;
-        var infos = TaggerFeatures.Describe(words, _dict);
+        var infos = TaggerFeatures.Describe(words, _dict, _known);
 
         const int S = TaggerFeatures.StaticCount;
         var pool = ArrayPool<ulong>.Shared;
@@ -127,6 +145,7 @@ public sealed class PosTagger
             }
 
             var first = new int[n];
+            bool[]? confident = null;
             Span<ulong> feats = stackalloc ulong[S + TaggerFeatures.DynamicCount2];
             Span<float> scores = stackalloc float[_upos.Length];
             for (int i = 0; i < n; i++)
@@ -143,6 +162,11 @@ public sealed class PosTagger
                 scores.Clear();
                 _first.Score(feats[..(c + TaggerFeatures.DynamicCount1)], scores);
                 first[i] = TaggerFeatures.Best(scores, infos[i].Allowed);
+                if (SureMargin < float.PositiveInfinity && Margin(scores, first[i]) >= SureMargin)
+                {
+                    confident ??= new bool[n];
+                    confident[i] = true;
+                }
             }
 
             if (_second is null)
@@ -153,9 +177,9 @@ public sealed class PosTagger
             var second = new int[n];
             for (int i = 0; i < n; i++)
             {
-                if (infos[i].Sure)
+                if (infos[i].Sure || (confident is not null && confident[i]))
                 {
-                    second[i] = infos[i].Top;
+                    second[i] = first[i];
                     continue;
                 }
 
@@ -295,6 +319,20 @@ public sealed class PosTagger
             // BrotliStream reports undecodable input this way.
             throw new InvalidDataException($"{name}: model file is corrupt ({e.Message})", e);
         }
+    }
+
+    private static float Margin(ReadOnlySpan<float> scores, int best)
+    {
+        float second = float.NegativeInfinity;
+        for (int i = 0; i < scores.Length; i++)
+        {
+            if (i != best && scores[i] > second)
+            {
+                second = scores[i];
+            }
+        }
+
+        return scores[best] - second;
     }
 
     internal static (string Upos, string Xpos) SplitClass(string joint)

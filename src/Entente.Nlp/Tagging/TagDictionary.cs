@@ -36,6 +36,9 @@ internal sealed class TagDictionary
 
     public int Count => _entries.Count;
 
+    /// <summary>The training words as written (case kept).</summary>
+    public IEnumerable<string> ExactWords => _exact.Keys;
+
     /// <summary>Every tag a frequent (lowercased) word was seen with: the tagger chooses among these only. Null for other words.</summary>
     public ushort[]? Allowed(ReadOnlySpan<char> lower) => _allowedLookup.TryGetValue(lower, out var a) ? a : null;
 

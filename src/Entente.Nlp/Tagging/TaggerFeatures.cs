@@ -162,14 +162,27 @@ internal static class TaggerFeatures
     }
 
     /// <summary>Describes the words of a sentence; marks sentences written in title case (headlines).</summary>
-    public static WordInfo[] Describe(IReadOnlyList<string> words, TagDictionary dict)
+    /// <remarks><paramref name="known"/>, when given, holds <c>Describe(word, dict, first: false)</c> for frequent words.</remarks>
+    public static WordInfo[] Describe(IReadOnlyList<string> words, TagDictionary dict, Dictionary<string, WordInfo>? known = null)
     {
         var infos = new WordInfo[words.Count];
         int alpha = 0, capital = 0;
         for (int i = 0; i < infos.Length; i++)
         {
             var word = words[i] ?? string.Empty;
-            infos[i] = Describe(word, dict, i == 0);
+            if (known is not null && known.TryGetValue(word, out var info))
+            {
+                infos[i] = info;
+                if (i == 0)
+                {
+                    infos[i].Flags |= FlagFirst;
+                }
+            }
+            else
+            {
+                infos[i] = Describe(word, dict, i == 0);
+            }
+
             if (word.Length > 3 && char.IsLetter(word[0]))
             {
                 alpha++;
