@@ -1,0 +1,174 @@
+using System.Text;
+
+namespace Entente.Coding.Actors;
+
+/// <summary>How the case of a name token must match the text.</summary>
+internal enum CaseRule : byte
+{
+    /// <summary>Any case: function words ("of", "the") and role nouns.</summary>
+    Any,
+
+    /// <summary>The first letter is upper case: proper names ("Turkey", not "turkey").</summary>
+    Initial,
+
+    /// <summary>Every letter is upper case: acronyms ("US", not "us").</summary>
+    AllUpper,
+}
+
+/// <summary>Folds tokens to the keys of the name trie: lower case, no diacritics, no dots, straight apostrophes.</summary>
+internal static class NameFolding
+{
+    private static readonly HashSet<string> FunctionWords = new(StringComparer.Ordinal)
+    {
+        "the", "of", "and", "de", "la", "le", "du", "des", "d'", "al", "el", "for", "in", "on", "&", "da", "do", "dos", "van", "von", "bin", "ibn",
+    };
+
+    public static string Fold(string token)
+    {
+        bool plain = true;
+        foreach (char c in token)
+        {
+            if (c >= 0x80 || c == '.' || (c >= 'A' && c <= 'Z'))
+            {
+                plain = false;
+                break;
+            }
+        }
+
+        if (plain)
+        {
+            return token;
+        }
+
+        var sb = new StringBuilder(token.Length);
+        foreach (char c in token)
+        {
+            if (c == '.' && token.Length > 1)
+            {
+                continue;
+            }
+
+            if (c < 0x80)
+            {
+                sb.Append(c is >= 'A' and <= 'Z' ? (char)(c + 32) : c);
+                continue;
+            }
+
+            sb.Append(FoldChar(c));
+        }
+
+        return sb.Length == 0 ? token : sb.ToString();
+    }
+
+    public static CaseRule RuleOf(string aliasToken, bool caseInsensitive)
+    {
+        if (caseInsensitive)
+        {
+            return CaseRule.Any;
+        }
+
+        var folded = Fold(aliasToken);
+        if (FunctionWords.Contains(folded))
+        {
+            return CaseRule.Any;
+        }
+
+        int letters = 0, upper = 0;
+        foreach (char c in aliasToken)
+        {
+            if (char.IsLetter(c))
+            {
+                letters++;
+                if (char.IsUpper(c))
+                {
+                    upper++;
+                }
+            }
+        }
+
+        if (letters >= 2 && upper == letters)
+        {
+            return CaseRule.AllUpper;
+        }
+
+        return letters > 0 && FirstLetterIsUpper(aliasToken) ? CaseRule.Initial : CaseRule.Any;
+    }
+
+    public static bool Satisfies(string textToken, CaseRule rule) => rule switch
+    {
+        CaseRule.Any => true,
+        CaseRule.Initial => FirstLetterIsUpper(textToken),
+        _ => AllLettersUpper(textToken),
+    };
+
+    public static bool FirstLetterIsUpper(string s)
+    {
+        foreach (char c in s)
+        {
+            if (char.IsLetter(c))
+            {
+                return char.IsUpper(c);
+            }
+        }
+
+        return false;
+    }
+
+    private static bool AllLettersUpper(string s)
+    {
+        bool any = false;
+        foreach (char c in s)
+        {
+            if (char.IsLetter(c))
+            {
+                if (!char.IsUpper(c))
+                {
+                    return false;
+                }
+
+                any = true;
+            }
+        }
+
+        return any;
+    }
+
+    private static string FoldChar(char c)
+    {
+        switch (c)
+        {
+            case '\u2019' or '\u2018' or '\u02BC' or '\u0060' or '\u00B4':
+                return "'";
+            case '\u2010' or '\u2011' or '\u2012' or '\u2013':
+                return "-";
+            case 'ß':
+                return "ss";
+            case 'æ' or 'Æ':
+                return "ae";
+            case 'ø' or 'Ø':
+                return "o";
+            case 'đ' or 'Đ':
+                return "d";
+            case 'ł' or 'Ł':
+                return "l";
+            case 'ı':
+                return "i";
+        }
+
+        var decomposed = c.ToString().Normalize(NormalizationForm.FormD);
+        var sb = new StringBuilder(2);
+        foreach (char d in decomposed)
+        {
+            if (d < 0x80)
+            {
+                sb.Append(char.ToLowerInvariant(d));
+            }
+            else if (char.GetUnicodeCategory(d) != System.Globalization.UnicodeCategory.NonSpacingMark)
+            {
+                sb.Append(char.ToLowerInvariant(d));
+            }
+        }
+
+        return sb.ToString();
+    }
+}

@@ -1,0 +1,87 @@
+using Entente.Coding.Actors;
+
+namespace Entente.Coding.Tests.Actors;
+
+public class ActorResolverTests
+{
+    private static readonly ActorResolver Resolver = ActorResolver.Default;
+
+    private static string Describe(ActorMention m)
+        => $"{m.Text}={m.Code ?? "-"}/{m.Country ?? "-"}/{m.Kind}/{m.ResolvedBy}";
+
+    private static DateOnly? Date(string? iso) => iso is null ? null : DateOnly.Parse(iso, System.Globalization.CultureInfo.InvariantCulture);
+
+    public static TheoryData<string, string?, string> Cases => new()
+    {
+        // states by name, variants and transliterations
+        { "Russia and Pakistan signed a deal.", null, "Russia=RUS/RUS/State/Name; Pakistan=PAK/PAK/State/Name" },
+        { "Kiev and Kyiv are the same city, and Türkiye is Turkey.", null, "Kiev=UKRGOV/UKR/State/Metonym; Kyiv=UKRGOV/UKR/State/Metonym; Türkiye=TUR/TUR/State/Name; Turkey=TUR/TUR/State/Name" },
+        { "Burma, now Myanmar, met Ivory Coast and Côte d'Ivoire.", null, "Burma=MMR/MMR/State/Name; Myanmar=MMR/MMR/State/Name; Ivory Coast=CIV/CIV/State/Name; Côte d'Ivoire=CIV/CIV/State/Name" },
+        // case: the country, not the pronoun
+        { "The US warned us about it.", null, "US=USA/USA/State/Name" },
+        { "The U.S. and the UK agreed.", null, "U.S.=USA/USA/State/Name; UK=GBR/GBR/State/Name" },
+        // metonyms and seats of power
+        { "The Kremlin rejected the claim.", null, "Kremlin=RUSGOV/RUS/State/Metonym" },
+        { "The Pentagon and the White House disagreed.", null, "Pentagon=USAMIL/USA/State/Metonym; White House=USAGOV/USA/State/Metonym" },
+        { "Rawalpindi overruled Islamabad.", null, "Rawalpindi=PAKMIL/PAK/State/Metonym; Islamabad=PAKGOV/PAK/State/Metonym" },
+        { "Downing Street and Zhongnanhai exchanged notes; South Block stayed silent.", null, "Downing Street=GBRGOV/GBR/State/Metonym; Zhongnanhai=CHNGOV/CHN/State/Metonym; South Block=INDGOV/IND/State/Metonym" },
+        { "Foggy Bottom issued a travel warning.", null, "Foggy Bottom=USAGOV/USA/State/Metonym" },
+        // a capital in a location phrase is a place
+        { "Talks were held in Moscow.", null, "Moscow=-/RUS/Location/City" },
+        // sectors
+        { "Pakistan's army moved north.", null, "Pakistan's army=PAKMIL/PAK/Organisation/Name" },
+        { "The foreign minister of Pakistan arrived.", null, "foreign minister of Pakistan=PAKGOV/PAK/Person/Name" },
+        { "A Pakistani company DMI Associates signed with Warsaw.", null, "Pakistani company DMI Associates=PAKBUS/PAK/Organisation/Demonym; Warsaw=POLGOV/POL/State/Metonym" },
+        { "The Polish firm Omida won.", null, "Polish firm Omida=POLBUS/POL/Organisation/Demonym" },
+        { "Pakistani and Polish companies agreed.", null, "Pakistani=PAKBUS/PAK/Organisation/Demonym; Polish companies=POLBUS/POL/Organisation/Demonym" },
+        { "Chinese state media reported it.", null, "Chinese state media=CHNMED/CHN/Organisation/Demonym" },
+        { "The Indian Air Force scrambled jets.", null, "Indian Air Force=INDMIL/IND/Organisation/Demonym" },
+        // affiliation by city
+        { "Millennium Technologies (Karachi) and Omida Sea and Air (Gdynia) agreed.", null, "Millennium Technologies (Karachi)=PAKBUS/PAK/Organisation/City; Omida Sea and Air (Gdynia)=POLBUS/POL/Organisation/City" },
+        // a city alone is a place, not a state acting
+        { "Christchurch mourned the victims.", null, "Christchurch=-/NZL/Location/City" },
+        // international organisations
+        { "NATO and the EU met the IMF and the UN Security Council.", null, "NATO=IGOWSTNAT/-/Igo/Name; EU=IGOEUREEC/-/Igo/Name; IMF=IGOUNODEVIMF/-/Igo/Name; UN Security Council=IGOUNO/-/Igo/Name" },
+        // traps
+        { "Tensions rose in the South China Sea.", null, "South China Sea=-/-/Location/Name" },
+        { "Michael Jordan visited Jordan.", null, "Jordan=JOR/JOR/State/Name" },
+        { "Chad Smith played drums; Chad closed its border.", null, "Chad=TCD/TCD/State/Name" },
+        { "They ate roast Turkey at Thanksgiving.", null, "" },
+        { "Georgia's governor met Republicans in Atlanta.", null, "Georgia=-/USA/Location/Name; Atlanta=-/USA/Location/City" },
+        { "Georgia and Russia fought in 2008.", null, "Georgia=GEO/GEO/State/Name; Russia=RUS/RUS/State/Name" },
+        { "Washington imposed sanctions.", null, "Washington=USAGOV/USA/State/Metonym" },
+        { "Washington state passed a law.", null, "Washington=-/USA/Location/Name" },
+        // unknown names stay unknown
+        { "Zorblax Industries met Quux.", null, "" },
+        // compound actors
+        { "India and Pakistan clashed.", null, "India=IND/IND/State/Name; Pakistan=PAK/PAK/State/Name" },
+        // demonyms alone
+        { "The Emirati side welcomed the Pakistani decision.", null, "Emirati=ARE/ARE/State/Demonym; Pakistani=PAK/PAK/State/Demonym" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Mentions_resolve_to_code_country_kind_and_evidence(string text, string? date, string expected)
+    {
+        // Given a sentence and the date of its events
+        // When the resolver reads it
+        var mentions = Resolver.Resolve(text, Date(date));
+
+        // Then every mention is found with its code, country, kind and evidence
+        Assert.Equal(expected, string.Join("; ", mentions.Select(Describe)));
+    }
+
+    [Fact]
+    public void Offsets_slice_the_mention_text_from_the_document()
+    {
+        // Given a text with actors after the first sentence
+        var text = "Hello there. The Kremlin said Pakistan's army was ready.";
+
+        // When resolved
+        var mentions = Resolver.Resolve(text);
+
+        // Then each mention's offsets slice its text
+        Assert.NotEmpty(mentions);
+        Assert.All(mentions, m => Assert.Equal(m.Text, text[m.Start..m.End]));
+    }
+}
