@@ -365,8 +365,8 @@ public sealed class ActorKnowledgeBase
             foreach (var person in people.Values)
             {
                 var terms = person.Terms.Distinct().OrderBy(t => t.From ?? DateOnly.MinValue).ToImmutableArray();
-                var countries = terms.Select(t => t.Code[..3]).Distinct().ToList();
-                var country = byCameo.TryGetValue(countries[0], out var st) ? st.Iso3 : countries[0];
+                var first = terms.FirstOrDefault(t => !t.Code.StartsWith("IGO", StringComparison.Ordinal));
+                string? country = first.Code is { } c && byCameo.TryGetValue(c[..3], out var st) ? st.Iso3 : null;
                 var sense = new Sense(SenseKind.Person, null, country, null, person.Where) { Terms = terms };
                 office++;
                 foreach (var (name, file, line) in person.Names)
@@ -398,13 +398,14 @@ public sealed class ActorKnowledgeBase
             problem = "";
             var at = raw.IndexOf('@', StringComparison.Ordinal);
             var code = at < 0 ? raw : raw[..at];
-            if (code.Length < 3 || !byCameo.ContainsKey(code[..3]))
+            bool igo = code.StartsWith("IGO", StringComparison.Ordinal) && code.Length > 3 && code.All(c => c is >= 'A' and <= 'Z');
+            if (!igo && (code.Length < 3 || !byCameo.ContainsKey(code[..3])))
             {
                 problem = $"unknown country code {(code.Length >= 3 ? code[..3] : code)} in term '{raw}'";
                 return false;
             }
 
-            for (int i = 3; i < code.Length; i += 3)
+            for (int i = 3; !igo && i < code.Length; i += 3)
             {
                 if (i + 3 > code.Length || !Sectors.Contains(code.Substring(i, 3)))
                 {

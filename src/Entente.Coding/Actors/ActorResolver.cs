@@ -370,7 +370,7 @@ public sealed class ActorResolver : IStage<ActorDocument, ActorResolution>
                         if (after < s.Tokens.Count && GovernmentNouns.Contains(s.Folded[after]))
                         {
                             var c = CameoOf(sense);
-                            output.Add(Mention(s, atom.Start, after + 1, c + "GOV", sense.Country, "GOV", ActorKind.State, ResolvedBy.Office));
+                            output.Add(Mention(s, atom.Start, after + 1, c is null ? null : c + "GOV", sense.Country, c is null ? null : "GOV", ActorKind.State, ResolvedBy.Office));
                             if (k + 1 < atoms.Count && atoms[k + 1].Start == after)
                             {
                                 consumed[k + 1] = true;
@@ -380,6 +380,12 @@ public sealed class ActorResolver : IStage<ActorDocument, ActorResolution>
                         }
 
                         var code = CodeOnDate(sense, date);
+                        if (code is not null && code.StartsWith("IGO", StringComparison.Ordinal))
+                        {
+                            output.Add(Mention(s, atom.Start, atom.End, code, null, null, ActorKind.Person, ResolvedBy.Office));
+                            break;
+                        }
+
                         var sec = code is { Length: > 3 } ? code[3..] : null;
                         output.Add(Mention(s, atom.Start, atom.End, code ?? CameoOf(sense), sense.Country, sec, ActorKind.Person, ResolvedBy.Office));
                         break;
@@ -472,7 +478,8 @@ public sealed class ActorResolver : IStage<ActorDocument, ActorResolution>
         return codes.Count == 1 ? codes[0] : null;
     }
 
-    private static string CameoOf(Sense person) => person.Terms[0].Code[..3];
+    private static string? CameoOf(Sense person)
+        => person.Terms.FirstOrDefault(t => !t.Code.StartsWith("IGO", StringComparison.Ordinal)).Code?[..3];
 
     private static string CameoOfCountry(SentenceView s, string iso3) => iso3; // CAMEO state codes equal alpha-3 for every city's state
 

@@ -172,3 +172,15 @@ internal static class NameFolding
         return sb.ToString();
     }
 }
+
+/// <summary>The folded key of a name, as the knowledge base stores it: for tools that prepare data files.</summary>
+public static class KnowledgeBaseNames
+{
+    /// <summary>Tokenises and folds <paramref name="name"/> ("Côte d'Ivoire" → "cote d'ivoire").</summary>
+    public static string Fold(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        var tokens = Entente.Nlp.Tokenization.Tokenizer.Default.Tokenize(name);
+        return string.Join(' ', tokens.Select(t => NameFolding.Fold(t.Text)));
+    }
+}
