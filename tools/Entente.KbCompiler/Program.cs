@@ -25,6 +25,7 @@ var source = args[0];
 var dataDir = args[1];
 var cutoff = new DateOnly(2000, 1, 1);
 var phoenixEnd = new DateOnly(2015, 6, 30);
+const string Capped = "..2015-06-30";
 
 var states = new Dictionary<string, string>(StringComparer.Ordinal); // CAMEO → alpha-3
 var taken = new HashSet<string>(StringComparer.Ordinal); // folded names of states, organisations and places
@@ -185,6 +186,16 @@ for (int i = 0; i < people.Count; i++)
     {
         kept.Insert(0, hand);
         kept = kept.Distinct(StringComparer.Ordinal).ToList();
+    }
+
+    if (hand is not null)
+    {
+        // the hand-written file knows when a term Phoenix left open ended
+        personTerms = personTerms.Where(t => !t.EndsWith(Capped, StringComparison.Ordinal)).ToList();
+        if (personTerms.Count == 0)
+        {
+            continue;
+        }
     }
 
     if (kept.Count == 0 || !kept[0].Contains(' ', StringComparison.Ordinal))

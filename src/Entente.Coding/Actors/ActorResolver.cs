@@ -379,7 +379,7 @@ public sealed class ActorResolver : IStage<ActorDocument, ActorResolution>
                             break;
                         }
 
-                        var code = CodeOnDate(sense, date);
+                        var code = CodeOnDate(sense, SentenceYear(s) is { } year ? TermInYear(sense, year) ?? date : date);
                         if (code is not null && code.StartsWith("IGO", StringComparison.Ordinal))
                         {
                             output.Add(Mention(s, atom.Start, atom.End, code, null, null, ActorKind.Person, ResolvedBy.Office));
@@ -457,6 +457,45 @@ public sealed class ActorResolver : IStage<ActorDocument, ActorResolution>
         }
 
         output.Sort((a, b) => a.Start.CompareTo(b.Start));
+    }
+
+    /// <summary>A year written in the sentence ("on January 1, 2018"): the events it reports happened then.</summary>
+    private static int? SentenceYear(SentenceView s)
+    {
+        int? found = null;
+        foreach (var w in s.Folded)
+        {
+            if (w.Length == 4 && (w.StartsWith("19", StringComparison.Ordinal) || w.StartsWith("20", StringComparison.Ordinal)) && w.All(char.IsAsciiDigit))
+            {
+                int y = (w[0] - '0') * 1000 + (w[1] - '0') * 100 + (w[2] - '0') * 10 + (w[3] - '0');
+                if (found is not null && found != y)
+                {
+                    return null; // two years: no single date for the sentence
+                }
+
+                found = y;
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>A date inside a term of <paramref name="person"/> during <paramref name="year"/>, if one term covers part of it.</summary>
+    private static DateOnly? TermInYear(Sense person, int year)
+    {
+        var first = new DateOnly(year, 1, 1);
+        var last = new DateOnly(year, 12, 31);
+        foreach (var term in person.Terms)
+        {
+            var from = term.From is { } f && f > first ? f : first;
+            var to = term.To is { } t && t < last ? t : last;
+            if (from <= to)
+            {
+                return from;
+            }
+        }
+
+        return null;
     }
 
     private static string? CodeOnDate(Sense person, DateOnly? date)

@@ -55,6 +55,14 @@ public class ActorResolverTests
         { "Zorblax Industries met Quux.", null, "" },
         // compound actors
         { "India and Pakistan clashed.", null, "India=IND/IND/State/Name; Pakistan=PAK/PAK/State/Name" },
+        // office holders by date
+        { "Sergey Lavrov met the press.", "2021-04-06", "Sergey Lavrov=RUSGOV/RUS/Person/Office" },
+        { "The then President Donald Trump had tweeted on January 1, 2018.", "2023-05-01", "Donald Trump=USAGOV/USA/Person/Office" },
+        { "Donald Trump spoke to reporters.", "2023-05-01", "Donald Trump=USA/USA/Person/Office" },
+        { "Donald Trump spoke to reporters.", "2025-03-01", "Donald Trump=USAGOV/USA/Person/Office" },
+        { "The Joe Biden administration continued the suspension.", "2023-05-01", "Joe Biden administration=USAGOV/USA/State/Office" },
+        { "Jens Stoltenberg warned Moscow.", "2019-02-01", "Jens Stoltenberg=IGOWSTNAT/-/Person/Office; Moscow=RUSGOV/RUS/State/Metonym" },
+        { "Russian Foreign Minister Sergey Lavrov visited India and Pakistan.", "2021-04-06", "Russian Foreign Minister Sergey Lavrov=RUSGOV/RUS/Person/Demonym; India=IND/IND/State/Name; Pakistan=PAK/PAK/State/Name" },
         // demonyms alone
         { "The Emirati side welcomed the Pakistani decision.", null, "Emirati=ARE/ARE/State/Demonym; Pakistani=PAK/PAK/State/Demonym" },
     };
