@@ -6,7 +6,7 @@
 //
 // A name held by cities of several states keeps the most populous city when it has at least three times the
 // inhabitants of the largest one elsewhere, and is left out otherwise (no guess dressed as fact).
-// Names that are common English words (stoplist.txt) are left out, and so are cities of territories that
+// English names from exonyms.tsv are added. Names that are common English words (stoplist.txt) are left out, and so are cities of territories that
 // are not states in data/actors/states.tsv.
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
@@ -30,8 +30,21 @@ const stop = new Set(readFileSync(join(here, 'stoplist.txt'), 'utf8').split('\n'
 const special = { 'ł': 'l', 'Ł': 'l', 'ø': 'o', 'Ø': 'o', 'đ': 'd', 'Đ': 'd', 'ß': 'ss', 'æ': 'ae', 'Æ': 'ae', 'ı': 'i', '’': "'", '‘': "'" };
 const fold = s => [...s].map(c => special[c] ?? c).join('').normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/\./g, '').toLowerCase();
 
-const byName = new Map();
+// English names of cities that GeoNames lists under their local name only (exonyms.tsv)
+const exonyms = new Map();
+for (const line of readFileSync(join(here, 'exonyms.tsv'), 'utf8').split('\n')) {
+  if (!line || line.startsWith('#')) continue;
+  const [local, a2, english] = line.split('\t');
+  exonyms.set(`${local}\t${a2}`, english.split('|'));
+}
+const expanded = [];
 for (const c of cities) {
+  expanded.push(c);
+  for (const name of exonyms.get(`${c.name}\t${c.country}`) ?? []) expanded.push({ ...c, name });
+}
+
+const byName = new Map();
+for (const c of expanded) {
   if (c.population < 15000 || !iso3.has(c.country)) continue;
   const name = c.name.trim();
   if (!name || name.includes('\t') || stop.has(fold(name))) continue;

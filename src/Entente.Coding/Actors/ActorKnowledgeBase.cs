@@ -20,7 +20,7 @@ public sealed class ActorKnowledgeBase
 {
     /// <summary>The file names of the embedded sources, in load order.</summary>
     public static readonly ImmutableArray<string> DefaultFiles =
-        ["states.tsv", "igos.tsv", "regions.tsv", "sectors.tsv", "people.tsv", "people-phoenix.tsv", "cities.tsv"];
+        ["states.tsv", "igos.tsv", "regions.tsv", "sectors.tsv", "groups.tsv", "people.tsv", "people-phoenix.tsv", "cities.tsv"];
 
     internal static readonly FrozenSet<string> Sectors = new[]
     {
@@ -51,7 +51,7 @@ public sealed class ActorKnowledgeBase
 
     /// <summary>
     /// Loads a knowledge base from named sources (the file name decides the kind: <c>states*</c>, <c>igos*</c>,
-    /// <c>regions*</c>, <c>sectors*</c>, <c>people*</c>, <c>cities*</c>). States load first whatever the order.
+    /// <c>regions*</c>, <c>sectors*</c>, <c>people*</c>, <c>groups*</c>, <c>cities*</c>). States load first whatever the order.
     /// </summary>
     /// <exception cref="ActorDataException">A line is malformed or a name belongs to two entries.</exception>
     public static ActorKnowledgeBase Load(IEnumerable<KeyValuePair<string, TextReader>> sources)
@@ -71,9 +71,10 @@ public sealed class ActorKnowledgeBase
                 case "igos": loader.LoadIgos(name, reader); break;
                 case "regions": loader.LoadRegions(name, reader); break;
                 case "sectors": loader.LoadSectors(name, reader); break;
-                case "people": loader.LoadPeople(name, reader); break;
+                case "people": loader.LoadPeople(name, reader, group: false); break;
+                case "groups": loader.LoadPeople(name, reader, group: true); break;
                 case "cities": loader.LoadCities(name, reader); break;
-                default: loader.Error(name, 0, "unknown kind of file; the name must start with states, igos, regions, sectors, people or cities"); break;
+                default: loader.Error(name, 0, "unknown kind of file; the name must start with states, igos, regions, sectors, people, groups or cities"); break;
             }
         }
 
@@ -83,7 +84,7 @@ public sealed class ActorKnowledgeBase
     private static string Kind(string fileName)
     {
         var file = Path.GetFileName(fileName);
-        foreach (var kind in new[] { "states", "igos", "regions", "sectors", "people", "cities" })
+        foreach (var kind in new[] { "states", "igos", "regions", "sectors", "people", "groups", "cities" })
         {
             if (file.StartsWith(kind, StringComparison.Ordinal))
             {
@@ -132,7 +133,7 @@ public sealed class ActorKnowledgeBase
         private readonly HashSet<string> sectorNames = new(StringComparer.Ordinal);
         private readonly HashSet<string> cityNames = new(StringComparer.Ordinal);
         private readonly Dictionary<string, PersonBuilder> people = new(StringComparer.Ordinal);
-        private int aliases, igos, regions, sectors, cities, skippedCities;
+        private int aliases, igos, regions, sectors, cities, groups, skippedCities;
 
         public void Error(string file, int line, string message)
             => errors.Add(new Diagnostic(DiagnosticCodes.MalformedActorData, Severity.Error, line > 0 ? $"{file}:{line}" : file, message));
@@ -272,7 +273,7 @@ public sealed class ActorKnowledgeBase
             }
         }
 
-        public void LoadPeople(string file, TextReader reader)
+        public void LoadPeople(string file, TextReader reader, bool group)
         {
             foreach (var (line, cols) in Rows(file, reader, 3))
             {
@@ -312,7 +313,7 @@ public sealed class ActorKnowledgeBase
                 var canonical = names[0];
                 if (!people.TryGetValue(canonical, out var person))
                 {
-                    person = new PersonBuilder(canonical, $"{file}:{line}");
+                    person = new PersonBuilder(canonical, $"{file}:{line}", group);
                     people[canonical] = person;
                 }
 
@@ -367,8 +368,16 @@ public sealed class ActorKnowledgeBase
                 var terms = person.Terms.Distinct().OrderBy(t => t.From ?? DateOnly.MinValue).ToImmutableArray();
                 var first = terms.FirstOrDefault(t => !t.Code.StartsWith("IGO", StringComparison.Ordinal));
                 string? country = first.Code is { } c && byCameo.TryGetValue(c[..3], out var st) ? st.Iso3 : null;
-                var sense = new Sense(SenseKind.Person, null, country, null, person.Where) { Terms = terms };
-                office++;
+                var sense = new Sense(person.Group ? SenseKind.Group : SenseKind.Person, null, country, null, person.Where) { Terms = terms };
+                if (person.Group)
+                {
+                    groups++;
+                }
+                else
+                {
+                    office++;
+                }
+
                 foreach (var (name, file, line) in person.Names)
                 {
                     AddActor(name, sense, "person " + person.Canonical, file, line);
@@ -388,6 +397,7 @@ public sealed class ActorKnowledgeBase
                 Regions: regions,
                 Sectors: sectors,
                 Cities: cities,
+                Groups: groups,
                 ActorAliases: aliases);
             return new ActorKnowledgeBase(root, [.. states], counts);
         }
@@ -560,8 +570,10 @@ public sealed class ActorKnowledgeBase
             }
         }
 
-        private sealed class PersonBuilder(string canonical, string where)
+        private sealed class PersonBuilder(string canonical, string where, bool group)
         {
+            public bool Group { get; } = group;
+
             public string Canonical { get; } = canonical;
 
             public string Where { get; } = where;
@@ -574,4 +586,4 @@ public sealed class ActorKnowledgeBase
 }
 
 /// <summary>How many entries of each kind a knowledge base holds.</summary>
-public sealed record KnowledgeBaseCounts(int States, int UnMembers, int Igos, int OfficeHolders, int Regions, int Sectors, int Cities, int ActorAliases);
+public sealed record KnowledgeBaseCounts(int States, int UnMembers, int Igos, int OfficeHolders, int Regions, int Sectors, int Cities, int Groups, int ActorAliases);

@@ -391,6 +391,13 @@ public sealed class ActorResolver : IStage<ActorDocument, ActorResolution>
                         break;
                     }
 
+                case SenseKind.Group:
+                    {
+                        var code = CodeOnDate(sense, date) ?? CameoOf(sense);
+                        output.Add(Mention(s, atom.Start, atom.End, code, sense.Country, code is { Length: > 3 } ? code[3..6] : null, ActorKind.Organisation, ResolvedBy.Name));
+                        break;
+                    }
+
                 case SenseKind.Region:
                     output.Add(Mention(s, atom.Start, atom.End, null, sense.Country, null, ActorKind.Location, ResolvedBy.Name));
                     break;

@@ -18,6 +18,7 @@ internal enum SenseKind : byte
     Metonym,
     Igo,
     Person,
+    Group,
     Region,
     City,
     Sector,
