@@ -254,7 +254,7 @@ public sealed class ActorKnowledgeBase
                     continue;
                 }
 
-                var key = Key(phrase, true, out var cases);
+                var key = Key(phrase, true, out var cases, out var forms);
                 if (key.Length == 0)
                 {
                     Error(file, line, "empty phrase");
@@ -269,7 +269,7 @@ public sealed class ActorKnowledgeBase
 
                 sectors++;
                 var sense = new Sense(SenseKind.Sector, null, null, sector, $"{file}:{line}", SectorKind: kind == "person" ? ActorKind.Person : ActorKind.Organisation);
-                Insert(key, cases, sense);
+                Insert(key, cases, forms, sense);
             }
         }
 
@@ -342,7 +342,7 @@ public sealed class ActorKnowledgeBase
                     continue;
                 }
 
-                var key = Key(name, false, out var cases);
+                var key = Key(name, false, out var cases, out var forms);
                 if (key.Length == 0 || actorNames.ContainsKey(key) || sectorNames.Contains(key))
                 {
                     skippedCities++;
@@ -356,7 +356,7 @@ public sealed class ActorKnowledgeBase
                 }
 
                 cities++;
-                Insert(key, cases, new Sense(SenseKind.City, null, country, null, $"{file}:{line}", Population: population));
+                Insert(key, cases, forms, new Sense(SenseKind.City, null, country, null, $"{file}:{line}", Population: population));
             }
         }
 
@@ -467,7 +467,7 @@ public sealed class ActorKnowledgeBase
         {
             bool marked = rawName.StartsWith('~');
             var name = marked ? rawName[1..] : rawName;
-            var key = Key(name, false, out var cases);
+            var key = Key(name, false, out var cases, out var forms);
             if (key.Length == 0)
             {
                 Error(file, line, "empty name");
@@ -500,10 +500,10 @@ public sealed class ActorKnowledgeBase
             }
 
             aliases++;
-            Insert(key, cases, sense);
+            Insert(key, cases, forms, sense);
         }
 
-        private void Insert(string key, ImmutableArray<CaseRule> cases, Sense sense)
+        private void Insert(string key, ImmutableArray<CaseRule> cases, ImmutableArray<string> forms, Sense sense)
         {
             var node = root;
             foreach (var part in key.Split(' '))
@@ -512,12 +512,13 @@ public sealed class ActorKnowledgeBase
             }
 
             node.Aliases ??= [];
-            node.Aliases.Add(new Alias(cases, sense));
+            node.Aliases.Add(new Alias(cases, forms, sense));
         }
 
-        private static string Key(string name, bool caseInsensitive, out ImmutableArray<CaseRule> cases)
+        private static string Key(string name, bool caseInsensitive, out ImmutableArray<CaseRule> cases, out ImmutableArray<string> forms)
         {
             var tokens = Tokenizer.Default.Tokenize(name);
+            forms = [.. tokens.Select(t => t.Text)];
             var rules = ImmutableArray.CreateBuilder<CaseRule>(tokens.Length);
             var parts = new string[tokens.Length];
             for (int i = 0; i < tokens.Length; i++)

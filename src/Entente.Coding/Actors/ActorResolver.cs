@@ -154,7 +154,7 @@ public sealed class ActorResolver : IStage<ActorDocument, ActorResolution>
                     List<Sense>? senses = null;
                     foreach (var alias in aliases)
                     {
-                        if (CaseFits(alias.Cases, tokens, i))
+                        if (CaseFits(alias, tokens, i))
                         {
                             (senses ??= []).Add(alias.Sense);
                         }
@@ -183,11 +183,12 @@ public sealed class ActorResolver : IStage<ActorDocument, ActorResolution>
         return atoms;
     }
 
-    private static bool CaseFits(ImmutableArray<CaseRule> cases, IReadOnlyList<Token> tokens, int start)
+    private static bool CaseFits(Alias alias, IReadOnlyList<Token> tokens, int start)
     {
+        var cases = alias.Cases;
         for (int k = 0; k < cases.Length; k++)
         {
-            if (!NameFolding.Satisfies(tokens[start + k].Text, cases[k]))
+            if (!NameFolding.Satisfies(tokens[start + k].Text, alias.Forms[k], cases[k]))
             {
                 return false;
             }
@@ -418,6 +419,12 @@ public sealed class ActorResolver : IStage<ActorDocument, ActorResolution>
                         }
 
                         bool placed = atom.Start > 0 && LocationPrepositions.Contains(s.Folded[atom.Start - 1]);
+                        bool partOfName = (atom.End < s.Tokens.Count && s.IsUnknownName(atom.End)) || (atom.Start > 0 && s.IsUnknownName(atom.Start - 1) && !IsSentenceStart(s, atom.Start - 1));
+                        if (partOfName && !placed)
+                        {
+                            break; // Vladimir Ustinov, Queen Elizabeth: a given name, not the city
+                        }
+
                         if (placed || sense.Population >= MinStandalonePopulation)
                         {
                             output.Add(Mention(s, atom.Start, atom.End, null, sense.Country, null, ActorKind.Location, ResolvedBy.City));
@@ -504,6 +511,9 @@ public sealed class ActorResolver : IStage<ActorDocument, ActorResolution>
 
         return null;
     }
+
+    private static bool IsSentenceStart(SentenceView s, int i)
+        => i == 0 || s.Tokens[i - 1].Text is "\"" or "“" or "(" or ":" or "—";
 
     private static string? CodeOnDate(Sense person, DateOnly? date)
     {

@@ -52,7 +52,7 @@ internal sealed record Sense(
 }
 
 /// <summary>One way of writing a name: its case rule per token, and its meaning.</summary>
-internal sealed record Alias(ImmutableArray<CaseRule> Cases, Sense Sense);
+internal sealed record Alias(ImmutableArray<CaseRule> Cases, ImmutableArray<string> Forms, Sense Sense);
 
 /// <summary>A node of the name trie over folded tokens.</summary>
 internal sealed class TrieNode

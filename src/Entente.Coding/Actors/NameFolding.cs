@@ -13,6 +13,9 @@ internal enum CaseRule : byte
 
     /// <summary>Every letter is upper case: acronyms ("US", not "us").</summary>
     AllUpper,
+
+    /// <summary>Mixed case inside the word: the letters' case must match exactly ("LeT", not "Let").</summary>
+    Exact,
 }
 
 /// <summary>Folds tokens to the keys of the name trie: lower case, no diacritics, no dots, straight apostrophes.</summary>
@@ -91,15 +94,41 @@ internal static class NameFolding
             return CaseRule.AllUpper;
         }
 
+        if (upper >= 1 && letters >= 3 && aliasToken.Length >= 3 && aliasToken.Skip(1).Any(char.IsUpper) && aliasToken.Skip(1).Any(char.IsLower)
+            && !aliasToken.Contains('-', StringComparison.Ordinal) && !aliasToken.Contains('\'', StringComparison.Ordinal) && !aliasToken.StartsWith("Mc", StringComparison.Ordinal) && !aliasToken.StartsWith("Mac", StringComparison.Ordinal))
+        {
+            return CaseRule.Exact;
+        }
+
         return letters > 0 && FirstLetterIsUpper(aliasToken) ? CaseRule.Initial : CaseRule.Any;
     }
 
-    public static bool Satisfies(string textToken, CaseRule rule) => rule switch
+    public static bool Satisfies(string textToken, string aliasToken, CaseRule rule) => rule switch
     {
         CaseRule.Any => true,
         CaseRule.Initial => FirstLetterIsUpper(textToken),
-        _ => AllLettersUpper(textToken),
+        CaseRule.AllUpper => AllLettersUpper(textToken),
+        _ => SameLetterCase(textToken, aliasToken),
     };
+
+    private static bool SameLetterCase(string text, string alias)
+    {
+        var a = alias.Where(char.IsLetter).GetEnumerator();
+        foreach (char c in text)
+        {
+            if (!char.IsLetter(c))
+            {
+                continue;
+            }
+
+            if (!a.MoveNext() || char.IsUpper(c) != char.IsUpper(a.Current))
+            {
+                return false;
+            }
+        }
+
+        return !a.MoveNext();
+    }
 
     public static bool FirstLetterIsUpper(string s)
     {
