@@ -65,7 +65,7 @@ foreach (var (file, col) in new[] { ("igos.tsv", 1), ("regions.tsv", 1), ("secto
 
 // canonical names of the hand-written people.tsv, by each of their folded names
 var handCanonical = new Dictionary<string, string>(StringComparer.Ordinal);
-foreach (var line in File.ReadLines(Path.Combine(dataDir, "people.tsv")))
+foreach (var line in File.ReadLines(Path.Combine(dataDir, "people.tsv")).Concat(File.ReadLines(Path.Combine(dataDir, "groups.tsv"))))
 {
     if (line.Length == 0 || line[0] == '#')
     {
@@ -75,7 +75,14 @@ foreach (var line in File.ReadLines(Path.Combine(dataDir, "people.tsv")))
     var handNames = line.Split('\t')[0].Split('|');
     foreach (var n in handNames)
     {
-        handCanonical[KnowledgeBaseNames.Fold(n)] = handNames[0];
+        if (n.Contains(' ', StringComparison.Ordinal))
+        {
+            handCanonical[KnowledgeBaseNames.Fold(n)] = handNames[0];
+        }
+        else
+        {
+            taken.Add(KnowledgeBaseNames.Fold(n)); // a lone surname written by hand belongs to that person only
+        }
     }
 }
 
@@ -181,7 +188,7 @@ for (int i = 0; i < people.Count; i++)
         .Where(n => n.Contains(' ', StringComparison.Ordinal) ? true : n.Length >= 5 && all.Count > 1)
         .Distinct(StringComparer.Ordinal)
         .ToList();
-    var hand = all.Select(n => handCanonical.GetValueOrDefault(KnowledgeBaseNames.Fold(n))).FirstOrDefault(c => c is not null);
+    var hand = all.Where(n => n.Contains(' ', StringComparison.Ordinal)).Select(n => handCanonical.GetValueOrDefault(KnowledgeBaseNames.Fold(n))).FirstOrDefault(c => c is not null);
     if (hand is not null)
     {
         kept.Insert(0, hand);
