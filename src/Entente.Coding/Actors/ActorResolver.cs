@@ -436,14 +436,21 @@ public sealed class ActorResolver : IStage<ActorDocument, ActorResolution>
         }
 
         Coreference(s, output, context);
+        var states = new List<ActorMention>();
         foreach (var mention in output)
         {
             sink.Add(mention);
             if (mention.Kind == ActorKind.State && mention.Country is not null)
             {
                 context.LastState = mention;
+                if (mention.ResolvedBy != ResolvedBy.Coreference)
+                {
+                    states.Add(mention);
+                }
             }
         }
+
+        context.PreviousStates = states;
     }
 
     private static void Coreference(SentenceView s, List<ActorMention> output, DocumentContext context)
@@ -468,6 +475,29 @@ public sealed class ActorResolver : IStage<ActorDocument, ActorResolution>
                         cameo, antecedent.Country, null, ActorKind.State, ResolvedBy.Coreference));
                 }
             }
+        }
+
+        // "the latter" and "the former" pick one of the last two states named, when the sentence (or, before any
+        // state in it, the previous sentence) names exactly two
+        for (int i = 0; i + 1 < s.Tokens.Count; i++)
+        {
+            if (s.Folded[i] != "the" || s.Folded[i + 1] is not ("latter" or "former"))
+            {
+                continue;
+            }
+
+            var start = s.Tokens[i].Start;
+            var here = output.Where(m => m.End <= start && m.Kind == ActorKind.State && m.ResolvedBy != ResolvedBy.Coreference && m.Country is not null).ToList();
+            var pool = here.Count > 0 ? here : context.PreviousStates;
+            var distinct = pool.GroupBy(m => m.Country).Select(g => g.Last()).OrderBy(m => m.Start).ToList();
+            if (distinct.Count != 2)
+            {
+                continue;
+            }
+
+            var antecedent = s.Folded[i + 1] == "latter" ? distinct[1] : distinct[0];
+            output.Add(new ActorMention(s.Text[start..s.Tokens[i + 1].End], start, s.Tokens[i + 1].End,
+                antecedent.Code?[..Math.Min(3, antecedent.Code.Length)], antecedent.Country, null, ActorKind.State, ResolvedBy.Coreference));
         }
 
         output.Sort((a, b) => a.Start.CompareTo(b.Start));
@@ -669,6 +699,8 @@ public sealed class ActorResolver : IStage<ActorDocument, ActorResolution>
     private sealed class DocumentContext
     {
         public ActorMention? LastState { get; set; }
+
+        public List<ActorMention> PreviousStates { get; set; } = [];
     }
 
     private sealed class SentenceView(string text, IReadOnlyList<Token> tokens, string[] folded, List<Atom> atoms)

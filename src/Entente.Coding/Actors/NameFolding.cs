@@ -184,22 +184,26 @@ internal static class NameFolding
                 return "i";
         }
 
-        var decomposed = c.ToString().Normalize(NormalizationForm.FormD);
-        var sb = new StringBuilder(2);
-        foreach (char d in decomposed)
+        char mapped = c switch
         {
-            if (d < 0x80)
-            {
-                sb.Append(char.ToLowerInvariant(d));
-            }
-            else if (char.GetUnicodeCategory(d) != System.Globalization.UnicodeCategory.NonSpacingMark)
-            {
-                sb.Append(char.ToLowerInvariant(d));
-            }
+            >= '\u00C0' and <= '\u024F' => LatinBase[c - 0xC0],
+            >= '\u1E00' and <= '\u1EFF' => LatinAdditionalBase[c - 0x1E00],
+            _ => '\0',
+        };
+        if (mapped != '\0')
+        {
+            return mapped.ToString();
         }
 
-        return sb.ToString();
+        return char.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.NonSpacingMark ? "" : char.ToLowerInvariant(c).ToString();
     }
+
+    // Base letters of U+00C0–U+024F and U+1E00–U+1EFF, from Unicode canonical decomposition ('\0': none);
+    // a table rather than string.Normalize, which does not decompose under InvariantGlobalization.
+    private const string LatinBase = "aaaaaa\0ceeeeiiii\0nooooo\0\0uuuuy\0\0aaaaaa\0ceeeeiiii\0nooooo\0\0uuuuy\0yaaaaaaccccccccdd\0\0eeeeeeeeeegggggggghh\0\0iiiiiiiii\0\0\0jjkk\0llllll\0\0\0\0nnnnnn\0\0\0oooooo\0\0rrrrrrsssssssstttt\0\0uuuuuuuuuuuuwwyyyzzzzzz\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0oo\0\0\0\0\0\0\0\0\0\0\0\0\0uu\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0aaiioouuuuuuuuuu\0aaaa\0\0\0\0ggkkoooo\0\0j\0\0\0gg\0\0nnaa\0\0\0\0aaaaeeeeiiiioooorrrruuuusstt\0\0hh\0\0\0\0\0\0aaeeooooooooyy\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0";
+
+    private const string LatinAdditionalBase = "aabbbbbbccddddddddddeeeeeeeeeeffgghhhhhhhhhhiiiikkkkkkllllllllmmmmmmnnnnnnnnoooooooopppprrrrrrrrssssssssssttttttttuuuuuuuuuuvvvvwwwwwwwwwwxxxxyyzzzzzzhtwy\0\0\0\0\0\0aaaaaaaaaaaaaaaaaaaaaaaaeeeeeeeeeeeeeeeeiiiioooooooooooooooooooooooouuuuuuuuuuuuuuyyyyyyyy\0\0\0\0\0\0";
+
 }
 
 /// <summary>The folded key of a name, as the knowledge base stores it: for tools that prepare data files.</summary>

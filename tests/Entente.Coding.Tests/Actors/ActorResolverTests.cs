@@ -63,6 +63,12 @@ public class ActorResolverTests
         { "The Joe Biden administration continued the suspension.", "2023-05-01", "Joe Biden administration=USAGOV/USA/State/Office" },
         { "Jens Stoltenberg warned Moscow.", "2019-02-01", "Jens Stoltenberg=IGOWSTNAT/-/Person/Office; Moscow=RUSGOV/RUS/State/Metonym" },
         { "Russian Foreign Minister Sergey Lavrov visited India and Pakistan.", "2021-04-06", "Russian Foreign Minister Sergey Lavrov=RUSGOV/RUS/Person/Demonym; India=IND/IND/State/Name; Pakistan=PAK/PAK/State/Name" },
+        // conservative coreference
+        { "Moscow is enhancing ties with Pakistan, but the latter is not dependable.", null, "Moscow=RUSGOV/RUS/State/Metonym; Pakistan=PAK/PAK/State/Name; the latter=PAK/PAK/State/Coreference" },
+        { "India and Russia met; the former asked for oil.", null, "India=IND/IND/State/Name; Russia=RUS/RUS/State/Name; the former=IND/IND/State/Coreference" },
+        { "India, Russia and China met; the latter asked for oil.", null, "India=IND/IND/State/Name; Russia=RUS/RUS/State/Name; China=CHN/CHN/State/Name" },
+        { "Poland said the country would send tanks.", null, "Poland=POL/POL/State/Name; the country=POL/POL/State/Coreference" },
+        { "Poland and Germany said the country would send tanks.", null, "Poland=POL/POL/State/Name; Germany=DEU/DEU/State/Name" },
         // demonyms alone
         { "The Emirati side welcomed the Pakistani decision.", null, "Emirati=ARE/ARE/State/Demonym; Pakistani=PAK/PAK/State/Demonym" },
     };
@@ -91,5 +97,29 @@ public class ActorResolverTests
         // Then each mention's offsets slice its text
         Assert.NotEmpty(mentions);
         Assert.All(mentions, m => Assert.Equal(m.Text, text[m.Start..m.End]));
+    }
+
+    [Fact]
+    public void The_latter_can_refer_to_a_state_of_the_previous_sentence()
+    {
+        // Given two sentences, the second referring back with "the latter"
+        var text = "Moscow enhanced its ties with Pakistan. Still, the latter is not dependable.";
+
+        // When resolved
+        var mention = Resolver.Resolve(text).Last();
+
+        // Then "the latter" is Pakistan, by coreference
+        Assert.Equal(("the latter", "PAK", ResolvedBy.Coreference), (mention.Text, mention.Country, mention.ResolvedBy));
+    }
+
+    [Fact]
+    public void Unknown_names_produce_no_mention_at_all()
+    {
+        // Given a text of names the knowledge base does not hold
+        // When resolved
+        var mentions = Resolver.Resolve("Zorblax and Quuxia signed the Flimflam Accord with Blorp Holdings.");
+
+        // Then nothing is guessed
+        Assert.Empty(mentions);
     }
 }
