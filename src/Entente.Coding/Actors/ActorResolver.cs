@@ -25,6 +25,7 @@ public sealed class ActorResolver : IStage<ActorDocument, ActorResolution>
     private static readonly FrozenSet<string> LocationPrepositions =
         new[] { "in", "at", "near", "outside", "around", "across", "inside", "throughout" }.ToFrozenSet(StringComparer.Ordinal);
 
+
     private static readonly FrozenSet<string> Modifiers = new[]
     {
         "'s", "’s", "'", "new", "former", "top", "senior", "chief", "then", "acting", "deputy", "state", "state-owned", "state-run", "private",
@@ -305,6 +306,22 @@ public sealed class ActorResolver : IStage<ActorDocument, ActorResolution>
                             break;
                         }
 
+                        // "Russia's Lavrov", "the Afghan Taliban": the person or group, spanning both
+                        if (k + 1 < atoms.Count && atoms[k + 1].Sense is { Kind: SenseKind.Person or SenseKind.Group } who
+                            && Between(s, atom.End, atoms[k + 1].Start) is "" or "'s" or "’s" && who.Country == sense.Country)
+                        {
+                            output.Add(PersonOrGroup(s, who, atom.Start, atoms[k + 1].End, date));
+                            consumed[k + 1] = true;
+                            k++;
+                            break;
+                        }
+
+                        // a capital followed by an unknown capitalised word is part of a name: "Paris Hilton", "the Kyiv Independent"
+                        if (sense.Kind == SenseKind.Metonym && atom.End < s.Tokens.Count && s.IsUnknownName(atom.End))
+                        {
+                            break;
+                        }
+
                         // a coordination of demonyms or names sharing one role noun: "Pakistani and Polish companies"
                         var group = new List<int> { k };
                         int m = k;
@@ -365,7 +382,7 @@ public sealed class ActorResolver : IStage<ActorDocument, ActorResolution>
                     output.Add(Mention(s, atom.Start, atom.End, sense.Code, null, null, ActorKind.Igo, ResolvedBy.Name));
                     break;
 
-                case SenseKind.Person:
+                case SenseKind.Person or SenseKind.Group:
                     {
                         int after = atom.End;
                         if (after < s.Tokens.Count && GovernmentNouns.Contains(s.Folded[after]))
@@ -380,22 +397,7 @@ public sealed class ActorResolver : IStage<ActorDocument, ActorResolution>
                             break;
                         }
 
-                        var code = CodeOnDate(sense, SentenceYear(s) is { } year ? TermInYear(sense, year) ?? date : date);
-                        if (code is not null && code.StartsWith("IGO", StringComparison.Ordinal))
-                        {
-                            output.Add(Mention(s, atom.Start, atom.End, code, null, null, ActorKind.Person, ResolvedBy.Office));
-                            break;
-                        }
-
-                        var sec = code is { Length: > 3 } ? code[3..] : null;
-                        output.Add(Mention(s, atom.Start, atom.End, code ?? CameoOf(sense), sense.Country, sec, ActorKind.Person, ResolvedBy.Office));
-                        break;
-                    }
-
-                case SenseKind.Group:
-                    {
-                        var code = CodeOnDate(sense, date) ?? CameoOf(sense);
-                        output.Add(Mention(s, atom.Start, atom.End, code, sense.Country, code is { Length: > 3 } ? code[3..6] : null, ActorKind.Organisation, ResolvedBy.Name));
+                        output.Add(PersonOrGroup(s, sense, atom.Start, atom.End, date));
                         break;
                     }
 
@@ -501,6 +503,21 @@ public sealed class ActorResolver : IStage<ActorDocument, ActorResolution>
         }
 
         output.Sort((a, b) => a.Start.CompareTo(b.Start));
+    }
+
+    /// <summary>An office holder by the date (a year in the sentence first), or a group by its dated codes.</summary>
+    private static ActorMention PersonOrGroup(SentenceView s, Sense sense, int start, int end, DateOnly? date)
+    {
+        var code = CodeOnDate(sense, SentenceYear(s) is { } year ? TermInYear(sense, year) ?? date : date);
+        var kind = sense.Kind == SenseKind.Group ? ActorKind.Organisation : ActorKind.Person;
+        var by = sense.Kind == SenseKind.Group ? ResolvedBy.Name : ResolvedBy.Office;
+        if (code is not null && code.StartsWith("IGO", StringComparison.Ordinal))
+        {
+            return Mention(s, start, end, code, null, null, kind, by);
+        }
+
+        var sector = code is { Length: >= 6 } ? code[3..6] : null;
+        return Mention(s, start, end, code ?? CameoOf(sense), sense.Country, sector, kind, by);
     }
 
     /// <summary>A year written in the sentence ("on January 1, 2018"): the events it reports happened then.</summary>
