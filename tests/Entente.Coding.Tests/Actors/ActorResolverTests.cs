@@ -122,4 +122,44 @@ public class ActorResolverTests
         // Then nothing is guessed
         Assert.Empty(mentions);
     }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("   \n\t ")]
+    [InlineData("\0\0\u0001binary")]
+    [InlineData("((((( ]]]]  \u201c\u201d")]
+    public void Empty_or_odd_input_yields_no_mention_and_no_exception(string text)
+    {
+        // Given empty, blank, binary or punctuation-only text
+        // When resolved
+        var mentions = Resolver.Resolve(text);
+
+        // Then nothing is found and nothing throws
+        Assert.Empty(mentions);
+    }
+
+    [Fact]
+    public void An_office_holder_converted_from_Phoenix_resolves_by_date()
+    {
+        // Given a minister known only from the Phoenix dictionary, in office in 2010
+        // When a sentence of 2010 names him
+        var mention = Assert.Single(Resolver.Resolve("Hamid Karzai met the envoy.", new DateOnly(2010, 6, 1)));
+
+        // Then he is the Afghan government
+        Assert.Equal(("AFGGOV", "AFG", ActorKind.Person), (mention.Code, mention.Country, mention.Kind));
+    }
+
+    [Fact]
+    public void The_resolver_is_a_stage_over_documents_with_a_date()
+    {
+        // Given a segmented document and its date
+        var document = new ActorDocument(Entente.Nlp.Tokenization.Segmenter.Default.Segment("Sergey Lavrov met Wang Yi."), new DateOnly(2021, 3, 22));
+
+        // When the stage processes it
+        var resolution = Resolver.Process(document);
+
+        // Then both ministers are their governments
+        Assert.Equal(["RUSGOV", "CHNGOV"], resolution.Mentions.Select(m => m.Code));
+        Assert.Equal("actors", Resolver.Name);
+    }
 }

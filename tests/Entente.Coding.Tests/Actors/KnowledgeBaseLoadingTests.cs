@@ -24,6 +24,8 @@ public class KnowledgeBaseLoadingTests
         Assert.Equal(193, counts.UnMembers);
         Assert.True(counts.States >= 202, $"{counts.States} states");
         Assert.True(counts.Igos >= 40, $"{counts.Igos} organisations");
+        Assert.True(counts.OfficeHolders >= 10_000, $"{counts.OfficeHolders} office holders");
+        Assert.True(counts.Cities >= 20_000, $"{counts.Cities} cities");
     }
 
     [Fact]
