@@ -102,6 +102,24 @@ public sealed class ActorResolver : IStage<ActorDocument, ActorResolution>
         return mentions.ToImmutable();
     }
 
+    /// <summary>
+    /// Resolves the mentions of a document after the whole NLP pipeline. Only forms and offsets are used for
+    /// now; the tags and the parse are the place for later context rules (appositions, "of" phrases).
+    /// </summary>
+    public ImmutableArray<ActorMention> Resolve(AnalyzedDocument document, DateOnly? date = null)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        var mentions = ImmutableArray.CreateBuilder<ActorMention>();
+        var context = new DocumentContext();
+        foreach (var sentence in document.Sentences)
+        {
+            var tokens = sentence.Tokens.Select(t => new Token(t.Form, t.Start, t.End)).ToList();
+            ResolveSentence(document.Text, tokens, date, mentions, context);
+        }
+
+        return mentions.ToImmutable();
+    }
+
     /// <summary>Resolves one sentence's tokens, appending its mentions to <paramref name="sink"/>.</summary>
     public void ResolveSentence(string text, IReadOnlyList<Token> tokens, DateOnly? date, ICollection<ActorMention> sink)
     {

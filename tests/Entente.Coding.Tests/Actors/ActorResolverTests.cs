@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Entente.Coding.Actors;
 
 namespace Entente.Coding.Tests.Actors;
@@ -161,5 +162,22 @@ public class ActorResolverTests
         // Then both ministers are their governments
         Assert.Equal(["RUSGOV", "CHNGOV"], resolution.Mentions.Select(m => m.Code));
         Assert.Equal("actors", Resolver.Name);
+    }
+
+    [Fact]
+    public void An_analysed_document_resolves_like_its_text()
+    {
+        // Given a document as the NLP pipeline hands it on (forms and offsets; tags and heads unused so far)
+        var text = "The Kremlin rejected the claim.";
+        var tokens = Entente.Nlp.Tokenization.Segmenter.Default.Segment(text).Sentences[0].Tokens
+            .Select((t, i) => new Entente.Nlp.Text.AnalyzedToken(i + 1, t.Text, t.Start, t.End, "X", "X", t.Text, 0, "dep"))
+            .ToImmutableArray();
+        var document = new Entente.Nlp.Text.AnalyzedDocument(text, [new Entente.Nlp.Text.AnalyzedSentence(0, 0, text.Length, text, tokens)], []);
+
+        // When resolved
+        var mentions = Resolver.Resolve(document);
+
+        // Then the mentions are those of the plain text
+        Assert.Equal(Resolver.Resolve(text).ToList(), mentions.ToList());
     }
 }
