@@ -595,8 +595,15 @@ public sealed class ActorResolver : IStage<ActorDocument, ActorResolution>
             return null;
         }
 
+        // no date: the one code of every term, else the office still held (a term open at its end), else unknown
         var codes = person.Terms.Select(t => t.Code).Distinct().ToList();
-        return codes.Count == 1 ? codes[0] : null;
+        if (codes.Count == 1)
+        {
+            return codes[0];
+        }
+
+        var open = person.Terms.Where(t => t.To is null).Select(t => t.Code).Distinct().ToList();
+        return open.Count == 1 ? open[0] : null;
     }
 
     private static string? CameoOf(Sense person)

@@ -64,6 +64,9 @@ public class ActorResolverTests
         { "The Joe Biden administration continued the suspension.", "2023-05-01", "Joe Biden administration=USAGOV/USA/State/Office" },
         { "Jens Stoltenberg warned Moscow.", "2019-02-01", "Jens Stoltenberg=IGOWSTNAT/-/Person/Office; Moscow=RUSGOV/RUS/State/Metonym" },
         { "Russian Foreign Minister Sergey Lavrov visited India and Pakistan.", "2021-04-06", "Russian Foreign Minister Sergey Lavrov=RUSGOV/RUS/Person/Demonym; India=IND/IND/State/Name; Pakistan=PAK/PAK/State/Name" },
+        { "Antonio Guterres addressed the Assembly.", null, "Antonio Guterres=IGOUNO/-/Person/Office" },
+        { "Theresa May spoke.", null, "Theresa May=GBRGOV/GBR/Person/Office" },
+        { "Michel Aoun spoke.", null, "Michel Aoun=LBN/LBN/Person/Office" },
         // conservative coreference
         { "Moscow is enhancing ties with Pakistan, but the latter is not dependable.", null, "Moscow=RUSGOV/RUS/State/Metonym; Pakistan=PAK/PAK/State/Name; the latter=PAK/PAK/State/Coreference" },
         { "India and Russia met; the former asked for oil.", null, "India=IND/IND/State/Name; Russia=RUS/RUS/State/Name; the former=IND/IND/State/Coreference" },
