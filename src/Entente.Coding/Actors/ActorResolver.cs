@@ -359,6 +359,8 @@ public sealed class ActorResolver : IStage<ActorDocument, ActorResolution>
                                 end = ExtendOverName(s, roleAtom.End, atoms, sectorIndex + 1, consumed);
                             }
 
+                            // an apposition: "DMI Associates, a Pakistani company," names the company before it
+                            int appositionStart = group.Count == 1 && end == roleAtom.End ? AppositionHead(s, atom.Start) : -1;
                             foreach (var g in group)
                             {
                                 var a = atoms[g];
@@ -366,7 +368,7 @@ public sealed class ActorResolver : IStage<ActorDocument, ActorResolution>
                                 var sector = gs.Kind == SenseKind.Metonym && gs.Sector != "GOV" ? gs.Sector! : role.Sector!;
                                 var stateCode = gs.Code![..3];
                                 bool last = g == m;
-                                output.Add(Mention(s, a.Start, last ? end : a.End, stateCode + sector, gs.Country, sector, role.SectorKind, By(gs)));
+                                output.Add(Mention(s, appositionStart >= 0 ? appositionStart : a.Start, last ? end : a.End, stateCode + sector, gs.Country, sector, role.SectorKind, By(gs)));
                                 consumed[g] = true;
                             }
 
@@ -674,6 +676,30 @@ public sealed class ActorResolver : IStage<ActorDocument, ActorResolution>
         }
 
         return end;
+    }
+
+    /// <summary>The first token of an unknown name right before ", a" / ", an" / "," at <paramref name="at"/>, or -1.</summary>
+    private static int AppositionHead(SentenceView s, int at)
+    {
+        int i = at - 1;
+        if (i >= 0 && s.Folded[i] is "a" or "an" or "the")
+        {
+            i--;
+        }
+
+        if (i < 1 || s.Tokens[i].Text != ",")
+        {
+            return -1;
+        }
+
+        int start = -1;
+        for (int j = i - 1; j >= 0 && s.IsUnknownName(j); j--)
+        {
+            start = j;
+        }
+
+        // one capitalised word opening the sentence may be any word ("Analysts, a Polish firm said, …")
+        return start == 0 && i == 1 ? -1 : start;
     }
 
     private static int UnknownNameBefore(SentenceView s, int bracket, List<Atom> atoms, int atomIndex)

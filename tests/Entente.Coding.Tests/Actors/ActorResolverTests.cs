@@ -37,6 +37,8 @@ public class ActorResolverTests
         { "Pakistani and Polish companies agreed.", null, "Pakistani=PAKBUS/PAK/Organisation/Demonym; Polish companies=POLBUS/POL/Organisation/Demonym" },
         { "Chinese state media reported it.", null, "Chinese state media=CHNMED/CHN/Organisation/Demonym" },
         { "The Indian Air Force scrambled jets.", null, "Indian Air Force=INDMIL/IND/Organisation/Demonym" },
+        { "DMI Associates, a Pakistani company, signed the deal.", null, "DMI Associates, a Pakistani company=PAKBUS/PAK/Organisation/Demonym" },
+        { "Analysts, a Polish firm said, expect growth.", null, "Polish firm=POLBUS/POL/Organisation/Demonym" },
         // affiliation by city
         { "Millennium Technologies (Karachi) and Omida Sea and Air (Gdynia) agreed.", null, "Millennium Technologies (Karachi)=PAKBUS/PAK/Organisation/City; Omida Sea and Air (Gdynia)=POLBUS/POL/Organisation/City" },
         // a city alone is a place, not a state acting
