@@ -405,6 +405,11 @@ public sealed class ActorResolver : IStage<ActorDocument, ActorResolution>
                 case SenseKind.Person or SenseKind.Group:
                     {
                         int after = atom.End;
+                        if (after + 1 < s.Tokens.Count && s.Folded[after] is "'s" or "’s" && GovernmentNouns.Contains(s.Folded[after + 1]))
+                        {
+                            after++; // "Biden's administration"
+                        }
+
                         if (after < s.Tokens.Count && GovernmentNouns.Contains(s.Folded[after]))
                         {
                             var c = CameoOf(sense);

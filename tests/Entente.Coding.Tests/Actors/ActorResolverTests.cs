@@ -64,6 +64,7 @@ public class ActorResolverTests
         { "Donald Trump spoke to reporters.", "2023-05-01", "Donald Trump=USA/USA/Person/Office" },
         { "Donald Trump spoke to reporters.", "2025-03-01", "Donald Trump=USAGOV/USA/Person/Office" },
         { "The Joe Biden administration continued the suspension.", "2023-05-01", "Joe Biden administration=USAGOV/USA/State/Office" },
+        { "Biden's administration imposed tariffs.", "2024-07-01", "Biden's administration=USAGOV/USA/State/Office" },
         { "Jens Stoltenberg warned Moscow.", "2019-02-01", "Jens Stoltenberg=IGOWSTNAT/-/Person/Office; Moscow=RUSGOV/RUS/State/Metonym" },
         { "Russian Foreign Minister Sergey Lavrov visited India and Pakistan.", "2021-04-06", "Russian Foreign Minister Sergey Lavrov=RUSGOV/RUS/Person/Demonym; India=IND/IND/State/Name; Pakistan=PAK/PAK/State/Name" },
         { "Antonio Guterres addressed the Assembly.", null, "Antonio Guterres=IGOUNO/-/Person/Office" },
