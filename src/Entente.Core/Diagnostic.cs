@@ -43,4 +43,10 @@ public static class DiagnosticCodes
 
     /// <summary>A model file is missing, corrupt or of an unsupported version.</summary>
     public const string BadModel = "ENT007";
+
+    /// <summary>A line of an actor knowledge base file is malformed (bad columns, codes or dates).</summary>
+    public const string MalformedActorData = "ENT030";
+
+    /// <summary>A name of the actor knowledge base belongs to two entries and is not marked as a deliberate ambiguity.</summary>
+    public const string DuplicateActorName = "ENT031";
 }
