@@ -14,6 +14,7 @@ public static class EntenteCli
         var root = new RootCommand("Entente: who did what to whom, when, and how sure we are — from news text.");
         root.Subcommands.Add(NlpCommands.Build(stdin, stdout, stderr));
         root.Subcommands.Add(TrainCommands.Build(stdout, stderr));
+        root.Subcommands.Add(ActorsCommand.Build(stdin, stdout, stderr));
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {
