@@ -34,5 +34,5 @@ public sealed record ParserOptions(
     public static ParserOptions Fast { get; } = new();
 
     /// <summary>The settings used for the committed accurate model.</summary>
-    public static ParserOptions Accurate { get; } = new(Mode: ParserMode.Accurate, Epochs: 8, BeamSize: 8);
+    public static ParserOptions Accurate { get; } = new(Mode: ParserMode.Accurate, Epochs: 8, BeamSize: 8, Prune: 1.5f);
 }
