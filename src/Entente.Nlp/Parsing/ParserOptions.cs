@@ -17,10 +17,10 @@ public enum ParserMode
 /// <param name="ExploreFromEpoch">Fast mode: from this epoch (1-based) on, the dynamic oracle follows the model's own prediction.</param>
 /// <param name="ExploreProbability">Fast mode: probability of following the model's prediction once exploration is on.</param>
 /// <param name="Prune">Averaged weights with a magnitude at or below this are dropped from the saved model.</param>
-/// <param name="RichFeatures">Use the full template set (slower); null: compact for fast mode, full for accurate mode.</param>
+/// <param name="RichFeatures">Use the full template set (default); false: a compact subset, ~15% faster, ~0.5 UAS lower.</param>
 public sealed record ParserOptions(
     ParserMode Mode = ParserMode.Fast,
-    int Epochs = 15,
+    int Epochs = 12,
     int BeamSize = 8,
     int Seed = 1,
     int ExploreFromEpoch = 2,
@@ -28,11 +28,11 @@ public sealed record ParserOptions(
     float Prune = 1.0f,
     bool? RichFeatures = null)
 {
-    internal bool UseRichFeatures => RichFeatures ?? Mode == ParserMode.Accurate;
+    internal bool UseRichFeatures => RichFeatures ?? true;
 
     /// <summary>The settings used for the committed fast model.</summary>
     public static ParserOptions Fast { get; } = new();
 
     /// <summary>The settings used for the committed accurate model.</summary>
-    public static ParserOptions Accurate { get; } = new(Mode: ParserMode.Accurate, Epochs: 10, BeamSize: 8);
+    public static ParserOptions Accurate { get; } = new(Mode: ParserMode.Accurate, Epochs: 8, BeamSize: 8, Prune: 1.5f);
 }
