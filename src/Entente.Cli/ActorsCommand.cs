@@ -46,20 +46,9 @@ public static class ActorsCommand
             }
 
             var arg = result.GetValue(input);
-            List<(string Id, string Text, DateOnly? Date)> documents;
             var diagnostics = new List<Diagnostic>();
-            try
+            if (!CliIo.TryRead(() => Read(arg, stdin, defaultDate, diagnostics), arg, stderr, out var documents))
             {
-                documents = Read(arg, stdin, defaultDate, diagnostics);
-            }
-            catch (IOException e)
-            {
-                stderr.WriteLine($"entente: cannot read {arg}: {e.Message}");
-                return EntenteCli.Failure;
-            }
-            catch (UnauthorizedAccessException e)
-            {
-                stderr.WriteLine($"entente: cannot read {arg}: {e.Message}");
                 return EntenteCli.Failure;
             }
 

@@ -41,36 +41,13 @@ internal static class NlpCommands
         cmd.SetAction(result =>
         {
             var arg = result.GetValue(input);
-            string text, id;
             var diagnostics = new List<Diagnostic>();
-            try
+            if (!CliIo.TryRead(() => ReadInput(arg, stdin, diagnostics), arg, stderr, out var source))
             {
-                if (arg is null or "-")
-                {
-                    (text, id) = (stdin.ReadToEnd(), "stdin");
-                }
-                else if (File.Exists(arg))
-                {
-                    id = Path.GetFileName(arg);
-                    text = TextDecoding.Decode(File.ReadAllBytes(arg), id, out var decodeDiagnostics);
-                    diagnostics.AddRange(decodeDiagnostics);
-                }
-                else
-                {
-                    (text, id) = (arg, "text");
-                }
-            }
-            catch (IOException e)
-            {
-                stderr.WriteLine($"entente: cannot read {arg}: {e.Message}");
-                return EntenteCli.Failure;
-            }
-            catch (UnauthorizedAccessException e)
-            {
-                stderr.WriteLine($"entente: cannot read {arg}: {e.Message}");
                 return EntenteCli.Failure;
             }
 
+            var (text, id) = source;
             var pipeline = result.GetValue(accurate) ? NlpPipeline.Accurate : NlpPipeline.Default;
             var doc = pipeline.Analyze(text, id);
             foreach (var d in diagnostics.Concat(doc.Diagnostics))
@@ -90,6 +67,24 @@ internal static class NlpCommands
             return EntenteCli.Ok;
         });
         return cmd;
+    }
+
+    private static (string Text, string Id) ReadInput(string? arg, TextReader stdin, List<Diagnostic> diagnostics)
+    {
+        if (arg is null or "-")
+        {
+            return (stdin.ReadToEnd(), "stdin");
+        }
+
+        if (!File.Exists(arg))
+        {
+            return (arg, "text");
+        }
+
+        var id = Path.GetFileName(arg);
+        var text = TextDecoding.Decode(File.ReadAllBytes(arg), id, out var decodeDiagnostics);
+        diagnostics.AddRange(decodeDiagnostics);
+        return (text, id);
     }
 
     private static Command BuildEval(TextWriter stdout, TextWriter stderr)
@@ -114,7 +109,7 @@ internal static class NlpCommands
                 stderr.WriteLine($"entente: {e.Code} {e.Message}");
                 return EntenteCli.Failure;
             }
-            catch (IOException e)
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
                 stderr.WriteLine($"entente: cannot read {file.FullName}: {e.Message}");
                 return EntenteCli.Failure;
