@@ -65,15 +65,15 @@ public sealed class HybridPerceptronModel
         }
 
         DenseRows = denseRows;
-        _dense = new float[denseRows * Stride];
-        _sparse = new Pair[sparsePairs + keys.Length - denseRows];
+        _dense = HugePages.Allocate<float>(denseRows * Stride);
+        _sparse = HugePages.Allocate<Pair>(sparsePairs + keys.Length - denseRows);
         int cap = 16;
         while (cap < keys.Length * 2)
         {
             cap <<= 1;
         }
 
-        _table = new Slot[cap];
+        _table = HugePages.Allocate<Slot>(cap);
         _mask = cap - 1;
         int dOff = 0, sOff = 0;
         for (int r = 0; r < keys.Length; r++)
@@ -108,6 +108,10 @@ public sealed class HybridPerceptronModel
 
             _table[s] = slot;
         }
+
+        HugePages.Advise(_table);
+        HugePages.Advise(_dense);
+        HugePages.Advise(_sparse);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
