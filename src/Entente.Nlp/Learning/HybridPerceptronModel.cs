@@ -36,6 +36,7 @@ public sealed class HybridPerceptronModel
     private readonly Slot[] _table;
     private readonly int _mask;
     private readonly float[] _dense;
+    private readonly int _rowStride;
     private readonly Pair[] _sparse;
 
     /// <summary>Builds the scorer; rows with at least <paramref name="denseThreshold"/> classes are stored densely.</summary>
@@ -65,17 +66,20 @@ public sealed class HybridPerceptronModel
         }
 
         DenseRows = denseRows;
-        _dense = new float[denseRows * Stride];
-        _sparse = new Pair[sparsePairs + keys.Length - denseRows];
+        // dense rows start on cache lines (16 floats) so that none straddles one more line than it needs
+        _rowStride = (Stride + 15) / 16 * 16;
+        _dense = HugePages.Allocate<float>((denseRows * _rowStride) + 16);
+        int dOff = DenseBase(_dense);
+        _sparse = HugePages.Allocate<Pair>(sparsePairs + keys.Length - denseRows);
         int cap = 16;
         while (cap < keys.Length * 2)
         {
             cap <<= 1;
         }
 
-        _table = new Slot[cap];
+        _table = HugePages.Allocate<Slot>(cap);
         _mask = cap - 1;
-        int dOff = 0, sOff = 0;
+        int sOff = 0;
         for (int r = 0; r < keys.Length; r++)
         {
             int a = starts[r], b = starts[r + 1];
@@ -88,7 +92,7 @@ public sealed class HybridPerceptronModel
                 }
 
                 slot.Ref = DenseBit | (uint)dOff;
-                dOff += Stride;
+                dOff += _rowStride;
             }
             else
             {
@@ -107,6 +111,24 @@ public sealed class HybridPerceptronModel
             }
 
             _table[s] = slot;
+        }
+
+        HugePages.Advise(_table);
+        HugePages.Advise(_dense);
+        HugePages.Advise(_sparse);
+    }
+
+    /// <summary>The first index of <paramref name="dense"/> on a 64-byte boundary (only a layout hint for arrays that are not pinned).</summary>
+    private static unsafe int DenseBase(float[] dense)
+    {
+        if (dense.Length == 0)
+        {
+            return 0;
+        }
+
+        fixed (float* p = dense)
+        {
+            return (int)((64 - ((nint)p & 63)) & 63) / sizeof(float);
         }
     }
 
@@ -139,6 +161,7 @@ public sealed class HybridPerceptronModel
         Span<int> found = stackalloc int[Block];
         int mask = _mask;
         int stride = Stride;
+        int rowStride = _rowStride;
         int vec = Vector<float>.Count;
         bool prefetch = Sse.IsSupported;
         fixed (Slot* table = _table)
@@ -174,7 +197,7 @@ public sealed class HybridPerceptronModel
                                 if ((r & DenseBit) != 0)
                                 {
                                     float* row = dense + (r & ~DenseBit);
-                                    for (int i = 0; i < stride; i += 16)
+                                    for (int i = 0; i < rowStride; i += 16)
                                     {
                                         Sse.Prefetch0(row + i);
                                     }

@@ -49,6 +49,9 @@ public sealed class PosTagger
     private const int Version = 1;
     private const int MaxClasses = 1024;
 
+    // rows meeting at least this many classes are scored as dense vectors (same sums, fewer cache misses)
+    private const int DenseThreshold = 12;
+
     /// <summary>
     /// Pass-1 score margin above which pass 2 is skipped for a word. Chosen on EWT dev: at 40 the
     /// tags are the same as with no skipping (UPOS 0.9505, XPOS 0.9435) and tagging is ~1.5× faster.
@@ -62,6 +65,8 @@ public sealed class PosTagger
     private readonly TagDictionary _dict;
     private readonly PerceptronModel _first;
     private readonly PerceptronModel? _second;
+    private readonly HybridPerceptronModel _firstScorer;
+    private readonly HybridPerceptronModel? _secondScorer;
     private readonly Dictionary<string, WordInfo> _known; // word features of the training words, computed once
 
     internal PosTagger(string[] classNames, TagDictionary dict, PerceptronModel first, PerceptronModel? second, float sureMargin = DefaultSureMargin)
@@ -78,6 +83,8 @@ public sealed class PosTagger
         _dict = dict;
         _first = first;
         _second = second;
+        _firstScorer = new HybridPerceptronModel(first, DenseThreshold);
+        _secondScorer = second is null ? null : new HybridPerceptronModel(second, DenseThreshold);
         _known = new Dictionary<string, WordInfo>(StringComparer.Ordinal);
         foreach (var word in dict.ExactWords)
         {
@@ -147,7 +154,8 @@ public sealed class PosTagger
             var first = new int[n];
             bool[]? confident = null;
             Span<ulong> feats = stackalloc ulong[S + TaggerFeatures.DynamicCount2];
-            Span<float> scores = stackalloc float[_upos.Length];
+            Span<float> buffer = stackalloc float[_firstScorer.Stride];
+            var scores = buffer[.._upos.Length];
             for (int i = 0; i < n; i++)
             {
                 if (infos[i].Sure)
@@ -159,8 +167,8 @@ public sealed class PosTagger
                 int c = counts[i];
                 stat.AsSpan(i * S, c).CopyTo(feats);
                 TaggerFeatures.Left(infos, first, i, feats[c..]);
-                scores.Clear();
-                _first.Score(feats[..(c + TaggerFeatures.DynamicCount1)], scores);
+                buffer.Clear();
+                _firstScorer.Score(feats[..(c + TaggerFeatures.DynamicCount1)], buffer);
                 first[i] = TaggerFeatures.Best(scores, infos[i].Allowed);
                 if (SureMargin < float.PositiveInfinity && Margin(scores, first[i]) >= SureMargin)
                 {
@@ -169,7 +177,7 @@ public sealed class PosTagger
                 }
             }
 
-            if (_second is null)
+            if (_secondScorer is null)
             {
                 return first;
             }
@@ -186,8 +194,8 @@ public sealed class PosTagger
                 int c = counts[i];
                 stat.AsSpan(i * S, c).CopyTo(feats);
                 TaggerFeatures.Both(infos, second, first, i, feats[c..]);
-                scores.Clear();
-                _second.Score(feats[..(c + TaggerFeatures.DynamicCount2)], scores);
+                buffer.Clear();
+                _secondScorer.Score(feats[..(c + TaggerFeatures.DynamicCount2)], buffer);
                 second[i] = TaggerFeatures.Best(scores, infos[i].Allowed);
             }
 
