@@ -9,14 +9,11 @@ namespace Entente.Nlp.Pipeline;
 
 /// <summary>
 /// Tags, lemmatises and parses each sentence of a segmented text. Immutable and thread-safe.
-/// Sentences longer than <see cref="MaxSentenceTokens"/> are parsed in pieces (each piece its own
-/// tree) and reported with <see cref="DiagnosticCodes.Oversized"/>: no news sentence is that long,
-/// and a run-on "sentence" of a million tokens must not stall the pipeline.
+/// Run-on "sentences" are bounded where they are made: the <see cref="Tokenization.SentenceSplitter"/>
+/// cuts them at its maximum length and reports <see cref="DiagnosticCodes.Oversized"/>.
 /// </summary>
 public sealed class Annotator : IStage<SegmentedText, AnalyzedDocument>
 {
-    public const int MaxSentenceTokens = 250;
-
     private readonly PosTagger _tagger;
     private readonly Lemmatizer _lemmatizer;
     private readonly DependencyParser _parser;
@@ -37,29 +34,12 @@ public sealed class Annotator : IStage<SegmentedText, AnalyzedDocument>
     {
         ArgumentNullException.ThrowIfNull(input);
         var sentences = ImmutableArray.CreateBuilder<AnalyzedSentence>(input.Sentences.Length);
-        var diagnostics = input.Diagnostics.ToBuilder();
         foreach (var sentence in input.Sentences)
         {
-            var tokens = sentence.Tokens;
-            if (tokens.Length <= MaxSentenceTokens)
-            {
-                sentences.Add(Analyze(input.Text, sentences.Count, tokens));
-                continue;
-            }
-
-            diagnostics.Add(new Diagnostic(
-                DiagnosticCodes.Oversized,
-                Severity.Warning,
-                $"sentence at {sentence.Start}",
-                $"sentence of {tokens.Length} tokens parsed in pieces of {MaxSentenceTokens}"));
-            for (int i = 0; i < tokens.Length; i += MaxSentenceTokens)
-            {
-                var piece = tokens.Slice(i, Math.Min(MaxSentenceTokens, tokens.Length - i));
-                sentences.Add(Analyze(input.Text, sentences.Count, piece));
-            }
+            sentences.Add(Analyze(input.Text, sentences.Count, sentence.Tokens));
         }
 
-        return new AnalyzedDocument(input.Text, sentences.ToImmutable(), diagnostics.ToImmutable());
+        return new AnalyzedDocument(input.Text, sentences.MoveToImmutable(), input.Diagnostics);
     }
 
     /// <summary>Analyses pre-tokenised words (gold tokens in evaluation); offsets are word positions.</summary>

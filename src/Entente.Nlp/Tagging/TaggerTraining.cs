@@ -70,57 +70,11 @@ internal static class TaggerTraining
             foreach (var si in order)
             {
                 var (stat, counts, gold, infos) = sents[si];
-                int n = gold.Length;
-                var pred1 = new int[n];
-                for (int i = 0; i < n; i++)
+                var pred1 = TrainPass(first, stat, counts, gold, infos, null, feats, scores, ref right1);
+                seen += gold.Length;
+                if (second is not null)
                 {
-                    if (infos[i].Sure)
-                    {
-                        pred1[i] = infos[i].Top;
-                        right1 += pred1[i] == gold[i] ? 1 : 0;
-                        continue;
-                    }
-
-                    int c = counts[i];
-                    stat.AsSpan(i * S, c).CopyTo(feats);
-                    TaggerFeatures.Left(infos, pred1, i, feats.AsSpan(c));
-                    var f = feats.AsSpan(0, c + TaggerFeatures.DynamicCount1);
-                    Array.Clear(scores);
-                    first.Score(f, scores);
-                    int guess = TaggerFeatures.Best(scores, infos[i].Allowed);
-                    first.Update(f, gold[i], guess);
-                    first.Tick();
-                    pred1[i] = guess;
-                    right1 += guess == gold[i] ? 1 : 0;
-                }
-
-                seen += n;
-                if (second is null)
-                {
-                    continue;
-                }
-
-                var pred2 = new int[n];
-                for (int i = 0; i < n; i++)
-                {
-                    if (infos[i].Sure)
-                    {
-                        pred2[i] = infos[i].Top;
-                        right2 += pred2[i] == gold[i] ? 1 : 0;
-                        continue;
-                    }
-
-                    int c = counts[i];
-                    stat.AsSpan(i * S, c).CopyTo(feats);
-                    TaggerFeatures.Both(infos, pred2, pred1, i, feats.AsSpan(c));
-                    var f = feats.AsSpan(0, c + TaggerFeatures.DynamicCount2);
-                    Array.Clear(scores);
-                    second.Score(f, scores);
-                    int guess = TaggerFeatures.Best(scores, infos[i].Allowed);
-                    second.Update(f, gold[i], guess);
-                    second.Tick();
-                    pred2[i] = guess;
-                    right2 += guess == gold[i] ? 1 : 0;
+                    TrainPass(second, stat, counts, gold, infos, pred1, feats, scores, ref right2);
                 }
             }
 
@@ -209,5 +163,58 @@ internal static class TaggerTraining
             }
         });
         return results;
+    }
+
+    /// <summary>
+    /// One training pass over a sentence: the first pass (<paramref name="firstPass"/> null) sees the tags
+    /// already predicted on the left; the second also sees the first pass's tags on the right.
+    /// </summary>
+    private static int[] TrainPass(
+        PerceptronTrainer trainer,
+        ulong[] stat,
+        int[] counts,
+        int[] gold,
+        WordInfo[] infos,
+        int[]? firstPass,
+        ulong[] feats,
+        float[] scores,
+        ref long right)
+    {
+        int n = gold.Length;
+        var pred = new int[n];
+        for (int i = 0; i < n; i++)
+        {
+            if (infos[i].Sure)
+            {
+                pred[i] = infos[i].Top;
+                right += pred[i] == gold[i] ? 1 : 0;
+                continue;
+            }
+
+            int c = counts[i];
+            stat.AsSpan(i * S, c).CopyTo(feats);
+            int dynamic;
+            if (firstPass is null)
+            {
+                TaggerFeatures.Left(infos, pred, i, feats.AsSpan(c));
+                dynamic = TaggerFeatures.DynamicCount1;
+            }
+            else
+            {
+                TaggerFeatures.Both(infos, pred, firstPass, i, feats.AsSpan(c));
+                dynamic = TaggerFeatures.DynamicCount2;
+            }
+
+            var f = feats.AsSpan(0, c + dynamic);
+            Array.Clear(scores);
+            trainer.Score(f, scores);
+            int guess = TaggerFeatures.Best(scores, infos[i].Allowed);
+            trainer.Update(f, gold[i], guess);
+            trainer.Tick();
+            pred[i] = guess;
+            right += guess == gold[i] ? 1 : 0;
+        }
+
+        return pred;
     }
 }
