@@ -28,6 +28,9 @@ public enum Modality
 public enum DatePrecision
 {
     Day,
+
+    /// <summary>A week ("last week"); the value is the week's Monday, <c>yyyy-MM-dd</c>.</summary>
+    Week,
     Month,
     Year,
 
@@ -42,6 +45,8 @@ public enum DatePrecision
 public sealed record EventDate(string Value, DatePrecision Precision)
 {
     public static EventDate OfDay(DateOnly day) => new(day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), DatePrecision.Day);
+
+    public static EventDate OfWeek(DateOnly monday) => new(monday.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), DatePrecision.Week);
 
     public static EventDate OfMonth(int year, int month) => new($"{year:D4}-{month:D2}", DatePrecision.Month);
 
