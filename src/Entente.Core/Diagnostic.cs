@@ -49,4 +49,10 @@ public static class DiagnosticCodes
 
     /// <summary>A name of the actor knowledge base belongs to two entries and is not marked as a deliberate ambiguity.</summary>
     public const string DuplicateActorName = "ENT031";
+
+    /// <summary>A line of the CAMEO ontology (<c>data/cameo/*.tsv</c>) is malformed.</summary>
+    public const string MalformedOntology = "ENT040";
+
+    /// <summary>A line of the event patterns (<c>data/events/patterns.jsonl</c> or <c>classes.tsv</c>) is malformed.</summary>
+    public const string MalformedEventPattern = "ENT041";
 }
