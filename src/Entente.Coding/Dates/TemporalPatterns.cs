@@ -15,7 +15,7 @@ internal static partial class TemporalPatterns
 
     /// <summary>Full or abbreviated month names, the abbreviation with an optional period ("Jan.", "Sept").</summary>
     private const string MonthAny =
-        @"(?-i:(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)(?![A-Za-z])\.?)";
+        @"(?-i:(?:January|February|March|April|May|June|July|August|September|October|November|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)(?![A-Za-z])\.?)(?![A-Za-z]))";
 
     private const string Weekday = "(?-i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)";
 

@@ -190,7 +190,8 @@ public sealed class TemporalTagger
             }
 
             int year = Number(yearGroup.ValueSpan);
-            int month = MonthOf(match.Groups[m].ValueSpan);
+            var monthText = match.Groups[m].ValueSpan;
+            int month = char.IsAsciiDigit(monthText[0]) ? Number(monthText) : MonthOf(monthText);
             int day = Number(match.Groups[d].ValueSpan);
             return IsValid(year, month, day) ? (EventDate.OfDay(new DateOnly(year, month, day)), false) : null;
         }
