@@ -44,6 +44,21 @@ public static class DiagnosticCodes
     /// <summary>A model file is missing, corrupt or of an unsupported version.</summary>
     public const string BadModel = "ENT007";
 
+    /// <summary>A line of JSON Lines input is not a well-formed JSON object.</summary>
+    public const string MalformedJsonLine = "ENT010";
+
+    /// <summary>A field of an input record is missing (<c>text</c>) or of the wrong type or form.</summary>
+    public const string InvalidField = "ENT011";
+
+    /// <summary>An input cannot be read: not found, permission denied, an I/O or HTTP error.</summary>
+    public const string UnreadableInput = "ENT012";
+
+    /// <summary>An HTML page holds no article text once navigation and other boilerplate are removed.</summary>
+    public const string NoArticleText = "ENT013";
+
+    /// <summary>A feed is not well-formed RSS or Atom (truncated, invalid XML, or another kind of file).</summary>
+    public const string MalformedFeed = "ENT014";
+
     /// <summary>A line of an actor knowledge base file is malformed (bad columns, codes or dates).</summary>
     public const string MalformedActorData = "ENT030";
 
