@@ -42,6 +42,17 @@ public sealed class Annotator : IStage<SegmentedText, AnalyzedDocument>
         return new AnalyzedDocument(input.Text, sentences.MoveToImmutable(), input.Diagnostics);
     }
 
+    /// <summary>
+    /// Analyses one sentence of a segmented text, for callers that analyse only the sentences they need
+    /// (the event coder skips sentences that name fewer than two actors).
+    /// </summary>
+    public AnalyzedSentence AnalyzeSentence(string text, Sentence sentence, ITagRepair? repair = null)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(sentence);
+        return Analyze(text, sentence.Index, sentence.Tokens, repair);
+    }
+
     /// <summary>Analyses pre-tokenised words (gold tokens in evaluation); offsets are word positions.</summary>
     public AnalyzedSentence AnalyzeWords(IReadOnlyList<string> words)
     {
@@ -57,7 +68,7 @@ public sealed class Annotator : IStage<SegmentedText, AnalyzedDocument>
         return Analyze(string.Join(' ', words), 0, tokens.MoveToImmutable());
     }
 
-    private AnalyzedSentence Analyze(string text, int index, ImmutableArray<Token> tokens)
+    private AnalyzedSentence Analyze(string text, int index, ImmutableArray<Token> tokens, ITagRepair? repair = null)
     {
         if (tokens.IsEmpty)
         {
@@ -71,6 +82,7 @@ public sealed class Annotator : IStage<SegmentedText, AnalyzedDocument>
         }
 
         var tags = _tagger.Tag(forms);
+        repair?.Repair(forms, tags.Upos, tags.Xpos);
         var parse = _parser.Parse(forms, tags.Upos, tags.Xpos);
         var result = ImmutableArray.CreateBuilder<AnalyzedToken>(forms.Length);
         for (int i = 0; i < forms.Length; i++)
@@ -92,4 +104,13 @@ public sealed class Annotator : IStage<SegmentedText, AnalyzedDocument>
         var sentenceText = end <= text.Length ? text[start..end] : string.Join(' ', forms);
         return new AnalyzedSentence(index, start, end, sentenceText, result.MoveToImmutable());
     }
+}
+
+/// <summary>
+/// A correction applied to the tagger's output before parsing (for example, a domain rule that knows a
+/// sentence-initial "X supplied Y" in news is a finite verb). Changes the arrays in place.
+/// </summary>
+public interface ITagRepair
+{
+    void Repair(string[] forms, string[] upos, string[] xpos);
 }

@@ -1,0 +1,597 @@
+using System.Collections.Immutable;
+using Entente.Coding.Actors;
+using Entente.Coding.Dates;
+using Entente.Core;
+using Entente.Core.Documents;
+using Entente.Core.Ontology;
+using Entente.Nlp.Pipeline;
+using Entente.Nlp.Text;
+using Entente.Nlp.Tokenization;
+
+namespace Entente.Coding.Events;
+
+/// <summary>
+/// Codes documents into events: segment, resolve actors, analyse the sentences that name at least two actors,
+/// match the event-pattern dictionary against each predicate's argument frame, and read modality, attribution
+/// and date from the context. Immutable and thread-safe.
+/// </summary>
+public sealed class EventCoder : IStage<Document, CodedDocument>
+{
+    private static readonly Lazy<EventCoder> LazyDefault = new(() => new EventCoder(
+        NlpPipeline.Default.Segmenter,
+        NlpPipeline.Default.Annotator,
+        ActorResolver.Default,
+        EventPatternSet.Default,
+        CameoOntology.Default,
+        TemporalTagger.Default));
+
+    private readonly Segmenter _segmenter;
+    private readonly Annotator _annotator;
+    private readonly ActorResolver _actors;
+    private readonly EventPatternSet _patterns;
+    private readonly CameoOntology _ontology;
+    private readonly TemporalTagger _dates;
+
+    public EventCoder(Segmenter segmenter, Annotator annotator, ActorResolver actors, EventPatternSet patterns, CameoOntology ontology, TemporalTagger dates)
+    {
+        ArgumentNullException.ThrowIfNull(segmenter);
+        ArgumentNullException.ThrowIfNull(annotator);
+        ArgumentNullException.ThrowIfNull(actors);
+        ArgumentNullException.ThrowIfNull(patterns);
+        ArgumentNullException.ThrowIfNull(ontology);
+        ArgumentNullException.ThrowIfNull(dates);
+        _segmenter = segmenter;
+        _annotator = annotator;
+        _actors = actors;
+        _patterns = patterns;
+        _ontology = ontology;
+        _dates = dates;
+    }
+
+    /// <summary>The coder over the embedded models, knowledge base and dictionary (loaded on first use).</summary>
+    public static EventCoder Default => LazyDefault.Value;
+
+    public string Name => "events";
+
+    public CodedDocument Process(Document input) => Code(input).Document;
+
+    /// <summary>Codes one document and reports how many sentences it had and how many were parsed.</summary>
+    public CodingResult Code(Document document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        if (string.IsNullOrWhiteSpace(document.Text))
+        {
+            var empty = new Diagnostic(DiagnosticCodes.EmptyText, Severity.Error, document.Id, "empty document: no text to code");
+            return new CodingResult(new CodedDocument(document.Id, [], [empty]), 0, 0);
+        }
+
+        if (document.Text.Length > NlpPipeline.MaxDocumentChars)
+        {
+            var huge = new Diagnostic(DiagnosticCodes.Oversized, Severity.Error, document.Id,
+                $"document of {document.Text.Length:N0} characters is over the limit of {NlpPipeline.MaxDocumentChars:N0}; not coded");
+            return new CodingResult(new CodedDocument(document.Id, [], [huge]), 0, 0);
+        }
+
+        var segmented = _segmenter.Segment(document.Text, document.Id);
+        var mentions = _actors.Resolve(segmented, document.Date);
+        var events = ImmutableArray.CreateBuilder<CodedEvent>();
+        int m = 0, parsed = 0;
+        var inSentence = new List<ActorMention>();
+        foreach (var sentence in segmented.Sentences)
+        {
+            inSentence.Clear();
+            while (m < mentions.Length && mentions[m].Start < sentence.End)
+            {
+                if (mentions[m].End > sentence.Start && (mentions[m].Code ?? mentions[m].Country) is not null)
+                {
+                    inSentence.Add(mentions[m]);
+                }
+
+                m++;
+            }
+
+            if (inSentence.Count < 2)
+            {
+                continue;
+            }
+
+            parsed++;
+            var analyzed = _annotator.AnalyzeSentence(segmented.Text, sentence, NewsTagRepair.Instance);
+            CodeSentence(document, new ParsedSentence(segmented.Text, analyzed, inSentence.ToArray()), events);
+        }
+
+        return new CodingResult(new CodedDocument(document.Id, events.ToImmutable(), segmented.Diagnostics), segmented.Sentences.Length, parsed);
+    }
+
+    private void CodeSentence(Document document, ParsedSentence s, ImmutableArray<CodedEvent>.Builder sink)
+    {
+        var found = new List<Candidate>();
+        for (int p = 0; p < s.Count; p++)
+        {
+            var kind = s.Upos(p) switch
+            {
+                "VERB" => PredicateKind.Verb,
+                "NOUN" => PredicateKind.Noun,
+                _ => (PredicateKind?)null,
+            };
+            if (kind is null)
+            {
+                continue;
+            }
+
+            var patterns = _patterns.ForLemma(s.Lemmas[p], kind.Value);
+            if (patterns.IsDefaultOrEmpty)
+            {
+                continue;
+            }
+
+            var frame = FrameBuilder.Build(s, p, kind.Value);
+            var sources = ActorsOf(s, frame.Sources);
+            if (sources.Count == 0)
+            {
+                continue;
+            }
+
+            Match? best = null;
+            foreach (var pattern in patterns)
+            {
+                var match = TryMatch(s, frame, pattern, sources);
+                if (match is not null && (best is null || match.Score > best.Score))
+                {
+                    best = match;
+                }
+            }
+
+            if (best is not null)
+            {
+                found.Add(new Candidate(frame, best, sources));
+            }
+        }
+
+        if (found.Count == 0)
+        {
+            return;
+        }
+
+        var dates = _dates.Find(s.Text, s.Sentence.Start, s.Sentence.End, document.Date);
+        var seen = new HashSet<(string, string, string)>();
+        foreach (var candidate in found.OrderByDescending(c => c.Match.Score))
+        {
+            Emit(document, s, candidate, dates, seen, sink);
+        }
+    }
+
+    private void Emit(Document document, ParsedSentence s, Candidate candidate, ImmutableArray<TemporalExpression> dates,
+        HashSet<(string, string, string)> seen, ImmutableArray<CodedEvent>.Builder sink)
+    {
+        var (frame, match, sources) = candidate;
+        var reading = ModalityAnalyzer.Read(s, frame.Predicate);
+        string code = match.Pattern.Code;
+        var modality = reading.Modality;
+        if (reading.Threatened && modality is Modality.Asserted or Modality.Reported)
+        {
+            code = code[..2] switch
+            {
+                "18" or "19" or "20" => "138",
+                "16" => "131",
+                "17" => "137",
+                _ => "130",
+            };
+        }
+        else if (modality == Modality.Intended && code[..2] is "06" or "07" && _ontology.IntentOf(code) is { } intent)
+        {
+            code = intent;
+        }
+
+        if (!_ontology.TryGet(code, out var cameo))
+        {
+            return;
+        }
+
+        var pairs = new List<(ActorMention Source, ActorMention Target)>();
+        if (match.Targets.Count > 0)
+        {
+            foreach (var src in sources)
+            {
+                foreach (var tgt in match.Targets)
+                {
+                    pairs.Add((src, tgt));
+                    if (match.Pattern.Symmetric)
+                    {
+                        pairs.Add((tgt, src));
+                    }
+                }
+            }
+        }
+        else if (match.Pattern.Symmetric)
+        {
+            foreach (var a in sources)
+            {
+                foreach (var b in sources)
+                {
+                    if (!ReferenceEquals(a, b))
+                    {
+                        pairs.Add((a, b));
+                    }
+                }
+            }
+        }
+
+        var via = match.Via;
+        var date = ChooseDate(s, frame.Predicate, dates, document.Date);
+        foreach (var (src, tgt) in pairs)
+        {
+            string srcKey = Key(src), tgtKey = Key(tgt);
+            if (srcKey == tgtKey || (src.Country is not null && src.Country == tgt.Country && src.Sector == tgt.Sector))
+            {
+                continue;
+            }
+
+            if (!seen.Add((srcKey, tgtKey, code[..Math.Min(3, code.Length)])))
+            {
+                continue;
+            }
+
+            int start = Math.Min(s.Tokens[frame.Predicate].Start, Math.Min(src.Start, tgt.Start));
+            int end = Math.Max(s.Tokens[frame.Predicate].End, Math.Max(src.End, tgt.End));
+            var evt = new CodedEvent(
+                document.Id,
+                s.Sentence.Index,
+                s.Sentence.Text,
+                new Span(start, end),
+                Actor(src),
+                Actor(tgt),
+                via is null ? null : Actor(via),
+                cameo.Code,
+                cameo.Name,
+                cameo.Root,
+                cameo.QuadClass,
+                cameo.Goldstein,
+                cameo.Plover,
+                date,
+                modality,
+                reading.Attribution,
+                Confidence(frame, match, modality, src, tgt))
+            {
+                PatternId = match.Pattern.Id,
+            };
+            sink.Add(evt);
+        }
+    }
+
+    private static EventDate? ChooseDate(ParsedSentence s, int predicate, ImmutableArray<TemporalExpression> dates, DateOnly? publication)
+    {
+        if (!dates.IsDefaultOrEmpty)
+        {
+            int at = s.Tokens[predicate].Start;
+            var best = dates.MinBy(d => Math.Min(Math.Abs(d.Start - at), Math.Abs(d.End - at)));
+            return best!.Date;
+        }
+
+        return publication is { } day ? EventDate.OfPublication(day) : null;
+    }
+
+    private static double Confidence(Frame frame, Match match, Modality modality, ActorMention source, ActorMention target)
+    {
+        double c = 0.9;
+        if (match.Pattern.Objects.IsEmpty && match.Pattern.Target == "obj")
+        {
+            c -= 0.05;
+        }
+
+        if (frame.SourceInherited)
+        {
+            c -= 0.1;
+        }
+
+        if (source.ResolvedBy is ResolvedBy.Coreference or ResolvedBy.City || target.ResolvedBy is ResolvedBy.Coreference)
+        {
+            c -= 0.1;
+        }
+
+        if (source.Kind == ActorKind.Location)
+        {
+            c -= 0.15;
+        }
+
+        if (modality is Modality.Hypothetical or Modality.Opinion)
+        {
+            c -= 0.1;
+        }
+
+        return Math.Round(Math.Clamp(c, 0.05, 0.99), 2);
+    }
+
+    private static string Key(ActorMention m) => m.Code ?? m.Country ?? m.Text;
+
+    private static EventActor Actor(ActorMention m) =>
+        new(m.Text, m.Code ?? m.Country, m.Country, m.Sector, m.Start, m.End);
+
+    private static Match? TryMatch(ParsedSentence s, Frame frame, EventPattern pattern, List<ActorMention> sources)
+    {
+        int p = frame.Predicate;
+        if (pattern.Particle is not null && !s.HasChild(p, "compound:prt", pattern.Particle))
+        {
+            return null;
+        }
+
+        var targetTokens = TargetTokens(s, frame, pattern.Target);
+        var targets = ActorsOf(s, targetTokens);
+        targets.RemoveAll(t => sources.Any(src => ReferenceEquals(src, t)));
+        if (targets.Count == 0 && !(pattern.Symmetric && sources.Count >= 2))
+        {
+            return null;
+        }
+
+        double score = 1;
+        if (!pattern.Objects.IsEmpty)
+        {
+            bool ok = false;
+            foreach (var theme in frame.Themes)
+            {
+                if (!targetTokens.Contains(theme) && ObjectMatches(s, theme, pattern.Objects))
+                {
+                    ok = true;
+                    break;
+                }
+            }
+
+            if (!ok)
+            {
+                return null;
+            }
+
+            score += 2;
+        }
+
+        if (pattern.Particle is not null)
+        {
+            score += 1;
+        }
+        else if (s.Child(p, "compound:prt") >= 0)
+        {
+            score -= 0.5;
+        }
+
+        if (pattern.Target is not "obj" and not "iobj")
+        {
+            score += 0.5;
+        }
+
+        if (targets.Count == 0)
+        {
+            score -= 0.25;
+        }
+
+        return new Match(pattern, targets, FindVia(s, frame, targetTokens), score);
+    }
+
+    private static List<int> TargetTokens(ParsedSentence s, Frame frame, string slot)
+    {
+        var list = new List<int>();
+        int p = frame.Predicate;
+        if (frame.Kind == PredicateKind.Verb)
+        {
+            switch (slot)
+            {
+                case "obj":
+                    if (frame.DirectObject >= 0)
+                    {
+                        list.Add(frame.DirectObject);
+                    }
+
+                    break;
+                case "iobj":
+                    if (frame.IndirectObject >= 0)
+                    {
+                        list.Add(frame.IndirectObject);
+                    }
+
+                    break;
+                default:
+                    list.AddRange(s.Prepositional(p, slot));
+                    if (slot is "to" or "for" && frame.IndirectObject >= 0)
+                    {
+                        list.Add(frame.IndirectObject);
+                    }
+
+                    // "supplied weapons to Ukraine" with the "to" phrase attached to the noun.
+                    foreach (var theme in frame.Themes)
+                    {
+                        list.AddRange(s.Prepositional(theme, slot));
+                    }
+
+                    break;
+            }
+        }
+        else
+        {
+            list.AddRange(s.Prepositional(p, slot == "obj" ? "of" : slot));
+        }
+
+        return list;
+    }
+
+    private static bool ObjectMatches(ParsedSentence s, int theme, ImmutableArray<string> objects)
+    {
+        foreach (var t in s.WithConjuncts(theme))
+        {
+            if (Matches(s, t, objects))
+            {
+                return true;
+            }
+
+            // "shipments of arms", "a batch of helicopters"
+            foreach (var of in s.Prepositional(t, "of"))
+            {
+                if (Matches(s, of, objects))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private static bool Matches(ParsedSentence s, int t, ImmutableArray<string> objects)
+    {
+        string lemma = s.Lemmas[t];
+        string form = s.Tokens[t].Form.ToLowerInvariant();
+        foreach (var o in objects)
+        {
+            int space = o.LastIndexOf(' ');
+            if (space < 0)
+            {
+                if (o == lemma || o == form)
+                {
+                    return true;
+                }
+
+                continue;
+            }
+
+            string head = o[(space + 1)..];
+            if (head != lemma && head != form)
+            {
+                continue;
+            }
+
+            var modifiers = o[..space].Split(' ');
+            bool all = true;
+            foreach (var mod in modifiers)
+            {
+                bool has = false;
+                foreach (var c in s.Children(t))
+                {
+                    if (s.Lemmas[c] == mod || s.Tokens[c].Form.Equals(mod, StringComparison.OrdinalIgnoreCase))
+                    {
+                        has = true;
+                        break;
+                    }
+                }
+
+                all &= has;
+            }
+
+            if (all)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static ActorMention? FindVia(ParsedSentence s, Frame frame, List<int> targetTokens)
+    {
+        var heads = new List<int> { frame.Predicate };
+        heads.AddRange(targetTokens);
+        heads.AddRange(frame.Themes);
+        foreach (var h in heads)
+        {
+            foreach (var prep in ViaPrepositions)
+            {
+                foreach (var t in s.Prepositional(h, prep))
+                {
+                    var actors = ActorsOf(s, [t]);
+                    if (actors.Count > 0)
+                    {
+                        return actors[0];
+                    }
+
+                    // "through transit offered by Poland", "via a secret air bridge over Pakistan"
+                    foreach (var inner in s.Children(t))
+                    {
+                        if (s.Rel(inner) is "acl" or "nmod")
+                        {
+                            foreach (var c in s.Children(inner).Prepend(inner))
+                            {
+                                if (s.CaseOf(c) is "by" or "over" or "through" or "across" or "from")
+                                {
+                                    var a = ActorsOf(s, [c]);
+                                    if (a.Count > 0)
+                                    {
+                                        return a[0];
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+
+        return null;
+    }
+
+    private static readonly string[] ViaPrepositions = ["via", "through", "across"];
+
+    /// <summary>The actors named by argument tokens: the mention on the token or in its noun phrase, for each conjunct.</summary>
+    private static List<ActorMention> ActorsOf(ParsedSentence s, IEnumerable<int> tokens)
+    {
+        var list = new List<ActorMention>();
+        foreach (var token in tokens)
+        {
+            foreach (var t in s.WithConjuncts(token))
+            {
+                var m = PhraseActor(s, t);
+                if (m is not null && !list.Contains(m))
+                {
+                    list.Add(m);
+                }
+            }
+        }
+
+        return list;
+    }
+
+    private static ActorMention? PhraseActor(ParsedSentence s, int t)
+    {
+        int mention = s.MentionOf(t);
+        if (mention >= 0)
+        {
+            return s.Mentions[mention];
+        }
+
+        // Breadth-first through the noun phrase: compounds, adjectives, possessives, names, appositions, "of" phrases.
+        var queue = new Queue<(int Token, int Depth)>();
+        queue.Enqueue((t, 0));
+        while (queue.Count > 0)
+        {
+            var (x, depth) = queue.Dequeue();
+            if (depth >= 3)
+            {
+                continue;
+            }
+
+            foreach (var c in s.Children(x))
+            {
+                string rel = s.Rel(c);
+                bool phrase = rel is "compound" or "amod" or "nmod:poss" or "flat" or "appos" or "nmod:desc" or "det"
+                    || (rel is "nmod" && s.CaseOf(c) == "of");
+                if (!phrase)
+                {
+                    continue;
+                }
+
+                int cm = s.MentionOf(c);
+                if (cm >= 0)
+                {
+                    return s.Mentions[cm];
+                }
+
+                queue.Enqueue((c, depth + 1));
+            }
+        }
+
+        return null;
+    }
+
+    private sealed record Match(EventPattern Pattern, List<ActorMention> Targets, ActorMention? Via, double Score);
+
+    private sealed record Candidate(Frame Frame, Match Match, List<ActorMention> Sources);
+}
+
+/// <summary>One coded document with the sentence counts behind it (for throughput and diagnostics).</summary>
+public sealed record CodingResult(CodedDocument Document, int Sentences, int SentencesParsed);

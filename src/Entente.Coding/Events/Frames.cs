@@ -1,0 +1,259 @@
+using System.Collections.Frozen;
+
+namespace Entente.Coding.Events;
+
+/// <summary>
+/// The argument frame of one predicate token: who acts, the theme, the dependents by preposition, and how the
+/// predicate's subject was found. Computed from the parse by <see cref="FrameBuilder"/>.
+/// </summary>
+internal sealed record Frame(
+    int Predicate,
+    PredicateKind Kind,
+    bool Passive,
+    IReadOnlyList<int> Sources,
+    bool SourceInherited,
+    int DirectObject,
+    int IndirectObject,
+    IReadOnlyList<int> Themes);
+
+/// <summary>Builds <see cref="Frame"/>s: active and passive voice, control, coordination, relative clauses, nominal predicates.</summary>
+internal static class FrameBuilder
+{
+    private static readonly FrozenSet<string> RelativePronouns = FrozenSet.ToFrozenSet(["that", "which", "who", "whom", "whose"], StringComparer.Ordinal);
+
+    public static Frame Build(ParsedSentence s, int p, PredicateKind kind) =>
+        kind == PredicateKind.Verb ? Verb(s, p) : Noun(s, p);
+
+    private static Frame Verb(ParsedSentence s, int p)
+    {
+        bool passive = s.Child(p, "nsubj:pass") >= 0 || s.Child(p, "aux:pass") >= 0;
+        var sources = new List<int>();
+        bool inherited = false;
+        int themeSubject = -1;
+        if (passive)
+        {
+            themeSubject = s.Child(p, "nsubj:pass");
+            int agent = s.Child(p, "obl:agent");
+            if (agent < 0)
+            {
+                agent = s.Prepositional(p, "by").DefaultIfEmpty(-1).First();
+            }
+
+            if (agent >= 0)
+            {
+                sources.Add(agent);
+            }
+
+            if (themeSubject >= 0 && RelativePronouns.Contains(s.Lemmas[themeSubject]) && s.Rel(p) == "acl:relcl" && s.Head(p) >= 0)
+            {
+                themeSubject = s.Head(p);
+            }
+        }
+        else
+        {
+            int subject = s.Child(p, "nsubj");
+            if (subject >= 0 && RelativePronouns.Contains(s.Lemmas[subject]) && s.Rel(p) == "acl:relcl" && s.Head(p) >= 0)
+            {
+                subject = s.Head(p);
+                inherited = true;
+            }
+
+            if (subject >= 0)
+            {
+                sources.Add(subject);
+            }
+            else
+            {
+                int controller = Controller(s, p, 0);
+                if (controller >= 0)
+                {
+                    sources.Add(controller);
+                    inherited = true;
+                }
+            }
+        }
+
+        if (s.Rel(p) == "acl" && passive is false && s.Tokens[p].Xpos == "VBN" && s.Head(p) >= 0)
+        {
+            // "weapons sent by Poland to Ukraine": a reduced passive relative; the noun is the theme.
+            int agent = s.Prepositional(p, "by").DefaultIfEmpty(-1).First();
+            if (agent >= 0)
+            {
+                passive = true;
+                sources.Clear();
+                sources.Add(agent);
+                inherited = false;
+                themeSubject = s.Head(p);
+            }
+        }
+
+        int obj = s.Child(p, "obj");
+        int iobj = s.Child(p, "iobj");
+        var themes = new List<int>();
+        if (passive)
+        {
+            if (themeSubject >= 0)
+            {
+                themes.Add(themeSubject);
+            }
+        }
+        else if (obj >= 0)
+        {
+            themes.Add(obj);
+        }
+
+        foreach (var w in s.Prepositional(p, "with"))
+        {
+            themes.Add(w);
+        }
+
+        if (iobj >= 0 && obj >= 0)
+        {
+            themes.Add(obj);
+        }
+
+        return new Frame(p, PredicateKind.Verb, passive, sources, inherited, passive ? themeSubject : obj, iobj, themes);
+    }
+
+    /// <summary>The subject a predicate without its own subject takes from the clause that governs it.</summary>
+    private static int Controller(ParsedSentence s, int p, int depth)
+    {
+        int h = s.Head(p);
+        if (h < 0 || depth > 4)
+        {
+            return -1;
+        }
+
+        string rel = s.Rel(p);
+        switch (rel)
+        {
+            case "xcomp":
+            case "conj":
+            case "advcl":
+            {
+                if (s.Upos(h) is "NOUN" or "PROPN" && rel == "conj")
+                {
+                    return -1;
+                }
+
+                int subject = s.Child(h, "nsubj");
+                if (subject >= 0)
+                {
+                    if (RelativePronouns.Contains(s.Lemmas[subject]) && s.Rel(h) == "acl:relcl" && s.Head(h) >= 0)
+                    {
+                        return s.Head(h);
+                    }
+
+                    return subject;
+                }
+
+                if (s.Upos(h) == "NOUN")
+                {
+                    return NounAgent(s, h, depth + 1);
+                }
+
+                return Controller(s, h, depth + 1);
+            }
+
+            case "acl":
+                // "Pakistan's decision to supply", "readiness to export"
+                return s.Upos(h) is "NOUN" or "PROPN" ? NounAgent(s, h, depth + 1) : -1;
+            default:
+                return -1;
+        }
+    }
+
+    /// <summary>The agent of a nominal predicate: a possessive, a "by" phrase, a compound or adjective naming an actor, or the subject of the verb it is the object of.</summary>
+    private static int NounAgent(ParsedSentence s, int n, int depth)
+    {
+        int poss = s.Child(n, "nmod:poss");
+        if (poss >= 0)
+        {
+            return poss;
+        }
+
+        foreach (var by in s.Prepositional(n, "by"))
+        {
+            return by;
+        }
+
+        foreach (var c in s.Children(n))
+        {
+            if (s.Rel(c) is "compound" or "amod" && s.MentionOf(c) >= 0)
+            {
+                return c;
+            }
+        }
+
+        int h = s.Head(n);
+        if (h >= 0 && s.Rel(n) is "obj" or "nsubj:pass" && depth <= 4)
+        {
+            int subject = s.Child(h, "nsubj");
+            if (subject >= 0)
+            {
+                return subject;
+            }
+
+            return Controller(s, h, depth + 1);
+        }
+
+        return -1;
+    }
+
+    private static Frame Noun(ParsedSentence s, int p)
+    {
+        var sources = new List<int>();
+        bool inherited = false;
+        int poss = s.Child(p, "nmod:poss");
+        if (poss >= 0)
+        {
+            sources.Add(poss);
+        }
+        else
+        {
+            foreach (var by in s.Prepositional(p, "by"))
+            {
+                sources.Add(by);
+                break;
+            }
+
+            if (sources.Count == 0)
+            {
+                foreach (var c in s.Children(p))
+                {
+                    if (s.Rel(c) is "compound" or "amod" && s.MentionOf(c) >= 0)
+                    {
+                        sources.Add(c);
+                        break;
+                    }
+                }
+            }
+
+            if (sources.Count == 0)
+            {
+                int agent = NounAgent(s, p, 1);
+                if (agent >= 0)
+                {
+                    sources.Add(agent);
+                    inherited = true;
+                }
+            }
+        }
+
+        var themes = new List<int>();
+        foreach (var of in s.Prepositional(p, "of"))
+        {
+            themes.Add(of);
+        }
+
+        foreach (var c in s.Children(p))
+        {
+            if (s.Rel(c) == "compound" && s.MentionOf(c) < 0)
+            {
+                themes.Add(c);
+            }
+        }
+
+        return new Frame(p, PredicateKind.Noun, false, sources, inherited, -1, -1, themes);
+    }
+}

@@ -1,0 +1,235 @@
+using System.Collections.Frozen;
+
+namespace Entente.Coding.Events;
+
+/// <summary>What the context of a predicate says about it: modality, who the claim is attributed to, and whether it is a threat.</summary>
+internal sealed record ModalityReading(Modality Modality, string? Attribution, int AttributionToken, bool Threatened, string? Cue);
+
+/// <summary>
+/// Reads modality and attribution from the parse around a predicate: negation, modal auxiliaries, conditionals,
+/// control by verbs and nouns of intention, reported speech and "according to" phrases, and the author's
+/// opinion frames. Precedence: negated, hypothetical, intended, opinion, reported, asserted.
+/// </summary>
+internal static class ModalityAnalyzer
+{
+    private static readonly FrozenSet<string> Negators = Set("not", "n't", "never", "no");
+    private static readonly FrozenSet<string> HypotheticalAux = Set("may", "might", "could", "would", "can", "ca");
+    private static readonly FrozenSet<string> FutureAux = Set("will", "shall", "'ll", "wo");
+    private static readonly FrozenSet<string> OpinionAux = Set("should", "ought", "must");
+    private static readonly FrozenSet<string> HedgeAdverbs = Set("possibly", "perhaps", "maybe", "probably", "potentially", "likely", "conceivably");
+    private static readonly FrozenSet<string> ReportAdverbs = Set("reportedly", "allegedly", "purportedly", "apparently", "supposedly");
+    private static readonly FrozenSet<string> HedgeHeads = Set(
+        "likely", "possible", "unlikely", "probable", "conceivable", "plausible", "rumour", "rumor", "speculation", "possibility",
+        "speculate", "suspect", "fear", "expect", "wonder", "chance", "if", "whether", "risk", "imagine", "suppose");
+    private static readonly FrozenSet<string> IntentHeads = Set(
+        "decide", "plan", "intend", "agree", "offer", "promise", "pledge", "vow", "prepare", "aim", "seek", "want", "hope",
+        "ready", "willing", "eager", "poised", "set", "propose", "commit", "undertake", "consider", "mull", "weigh", "expect", "wish",
+        "decision", "plan", "intention", "readiness", "offer", "promise", "pledge", "willingness", "commitment", "bid", "proposal",
+        "intent", "plans", "desire", "determination", "preparedness", "go", "schedule", "due", "move", "try", "attempt", "look");
+    private static readonly FrozenSet<string> RefusalHeads = Set("refuse", "decline", "reject", "deny", "fail", "stop", "cease", "halt", "avoid", "refusal", "failure");
+    private static readonly FrozenSet<string> ThreatHeads = Set("threaten", "warn", "threat");
+    private static readonly FrozenSet<string> SpeechVerbs = Set(
+        "say", "tell", "claim", "report", "allege", "state", "announce", "add", "note", "insist", "confirm", "suggest", "write",
+        "assert", "argue", "maintain", "disclose", "reveal", "declare", "indicate", "show", "surface", "emerge", "testify", "quote",
+        "acknowledge", "admit", "stress", "explain", "believe", "think", "know", "learn", "understand", "according");
+    private static readonly FrozenSet<string> OpinionVerbs = Set("think", "believe", "feel", "consider", "reckon", "guess", "suppose");
+
+    private static FrozenSet<string> Set(params string[] words) => FrozenSet.ToFrozenSet(words, StringComparer.Ordinal);
+
+    public static ModalityReading Read(ParsedSentence s, int p)
+    {
+        bool negated = false, hypothetical = false, intended = false, opinion = false, threatened = false;
+        string? attribution = null;
+        int attributionToken = -1;
+        string? cue = null;
+        bool reported = false;
+
+        // Walk from the predicate up through the clauses that govern it.
+        int node = p;
+        int depth = 0;
+        bool underSpeech = false;
+        bool controlled = true;
+        while (node >= 0 && depth++ < 8)
+        {
+            bool self = node == p;
+            foreach (var c in s.Children(node))
+            {
+                string rel = s.Rel(c);
+                string lemma = s.Lemmas[c];
+                if ((rel == "advmod" || rel == "det" || rel == "neg") && Negators.Contains(lemma) && (self || controlled))
+                {
+                    negated = true;
+                    cue ??= lemma;
+                }
+                else if (rel == "aux" && self)
+                {
+                    if (HypotheticalAux.Contains(lemma))
+                    {
+                        // "would" under a verb of saying is the future of the past: intended, not hypothetical.
+                        if (lemma == "would" && SaidAbove(s, node))
+                        {
+                            intended = true;
+                        }
+                        else
+                        {
+                            hypothetical = true;
+                        }
+
+                        cue ??= lemma;
+                    }
+                    else if (FutureAux.Contains(lemma))
+                    {
+                        intended = true;
+                        cue ??= lemma;
+                    }
+                    else if (OpinionAux.Contains(lemma))
+                    {
+                        opinion = true;
+                        cue ??= lemma;
+                    }
+                }
+                else if (rel == "advmod" && HedgeAdverbs.Contains(lemma))
+                {
+                    hypothetical = true;
+                    cue ??= lemma;
+                }
+                else if (rel == "advmod" && ReportAdverbs.Contains(lemma))
+                {
+                    reported = true;
+                    cue ??= lemma;
+                }
+                else if (rel == "mark" && lemma is "if" or "unless" or "whether" && (self || depth <= 2))
+                {
+                    hypothetical = true;
+                    cue ??= lemma;
+                }
+                else if (rel.StartsWith("obl", StringComparison.Ordinal) || rel.StartsWith("nmod", StringComparison.Ordinal) || rel == "advcl")
+                {
+                    string? prep = s.CaseOf(c);
+                    if (prep == "according to" && attribution is null)
+                    {
+                        reported = true;
+                        attribution = s.PhraseText(c);
+                        attributionToken = c;
+                        cue ??= "according to";
+                    }
+                    else if (prep == "in" && s.Lemmas[c] is "view" or "opinion" && s.Child(c, "nmod:poss") >= 0 && s.Lemmas[s.Child(c, "nmod:poss")] is "i" or "my" or "we" or "our")
+                    {
+                        opinion = true;
+                        cue ??= "in my view";
+                    }
+                }
+            }
+
+            int head = s.Head(node);
+            if (head < 0)
+            {
+                break;
+            }
+
+            string nodeRel = s.Rel(node);
+            string headLemma = s.Lemmas[head];
+            controlled = controlled && nodeRel is "xcomp" or "acl";
+            if (nodeRel is "xcomp" or "acl" or "ccomp" or "csubj")
+            {
+                if (ThreatHeads.Contains(headLemma) && nodeRel is "xcomp" or "acl")
+                {
+                    threatened = true;
+                    cue ??= headLemma;
+                }
+                else if (RefusalHeads.Contains(headLemma) && nodeRel is "xcomp" or "acl")
+                {
+                    negated = true;
+                    cue ??= headLemma;
+                }
+                else if (IntentHeads.Contains(headLemma) && nodeRel is "xcomp" or "acl")
+                {
+                    intended = true;
+                    cue ??= headLemma;
+                }
+                else if (HedgeHeads.Contains(headLemma))
+                {
+                    hypothetical = true;
+                    cue ??= headLemma;
+                }
+            }
+
+            if (nodeRel is "ccomp" or "parataxis" or "csubj" && SpeechVerbs.Contains(headLemma) && !underSpeech)
+            {
+                underSpeech = true;
+                int speaker = s.Child(head, "nsubj");
+                if (speaker < 0)
+                {
+                    speaker = s.Child(head, "nsubj:pass");
+                }
+
+                if (speaker >= 0 && s.Lemmas[speaker] is "i" or "we" && OpinionVerbs.Contains(headLemma))
+                {
+                    opinion = true;
+                    cue ??= headLemma;
+                }
+                else if (speaker >= 0 && s.Lemmas[speaker] is "it")
+                {
+                    // "it is reported that …", "it emerged that …"
+                    reported = true;
+                    attribution ??= s.Text[s.Tokens[speaker].Start..s.Tokens[head].End];
+                    cue ??= headLemma;
+                }
+                else
+                {
+                    reported = true;
+                    if (attribution is null && speaker >= 0)
+                    {
+                        attribution = s.PhraseText(speaker);
+                        attributionToken = speaker;
+                    }
+
+                    cue ??= headLemma;
+                }
+            }
+            else if (nodeRel is "advcl" && s.HasChild(node, "mark", "if"))
+            {
+                hypothetical = true;
+            }
+
+            if (nodeRel is "conj" or "xcomp" or "acl" or "ccomp" or "csubj" or "advcl" or "parataxis" or "obj" or "nsubj" or "nsubj:pass" or "obl" or "nmod" || s.Upos(head) is "NOUN" or "ADJ")
+            {
+                node = head;
+            }
+            else
+            {
+                break;
+            }
+        }
+
+        var modality = negated ? Modality.Negated
+            : hypothetical ? Modality.Hypothetical
+            : intended ? Modality.Intended
+            : opinion ? Modality.Opinion
+            : reported ? Modality.Reported
+            : Modality.Asserted;
+        return new ModalityReading(modality, attribution, attributionToken, threatened, cue);
+    }
+
+    private static bool SaidAbove(ParsedSentence s, int node)
+    {
+        int depth = 0;
+        while (node >= 0 && depth++ < 6)
+        {
+            int head = s.Head(node);
+            if (head < 0)
+            {
+                return false;
+            }
+
+            if (s.Rel(node) is "ccomp" or "parataxis" && SpeechVerbs.Contains(s.Lemmas[head]))
+            {
+                return true;
+            }
+
+            node = head;
+        }
+
+        return false;
+    }
+}
