@@ -73,12 +73,14 @@ public sealed class EventCoder : IStage<Document, CodedDocument>
         }
 
         var segmented = _segmenter.Segment(document.Text, document.Id);
-        var mentions = _actors.Resolve(segmented, document.Date);
+        var mentions = Pronouns.Resolve(segmented, _actors.Resolve(segmented, document.Date));
         var events = ImmutableArray.CreateBuilder<CodedEvent>();
         int m = 0, parsed = 0;
         var inSentence = new List<ActorMention>();
+        EventDate? lastExplicit = null;
         foreach (var sentence in segmented.Sentences)
         {
+            var dates = _dates.Find(segmented.Text, sentence.Start, sentence.End, document.Date);
             inSentence.Clear();
             while (m < mentions.Length && mentions[m].Start < sentence.End)
             {
@@ -90,20 +92,23 @@ public sealed class EventCoder : IStage<Document, CodedDocument>
                 m++;
             }
 
-            if (inSentence.Count < 2)
+            if (inSentence.Count >= 2)
             {
-                continue;
+                parsed++;
+                var analyzed = _annotator.AnalyzeSentence(segmented.Text, sentence, NewsTagRepair.Instance);
+                CodeSentence(document, new ParsedSentence(segmented.Text, analyzed, inSentence.ToArray()), dates, lastExplicit, events);
             }
 
-            parsed++;
-            var analyzed = _annotator.AnalyzeSentence(segmented.Text, sentence, NewsTagRepair.Instance);
-            CodeSentence(document, new ParsedSentence(segmented.Text, analyzed, inSentence.ToArray()), events);
+            if (!dates.IsDefaultOrEmpty)
+            {
+                lastExplicit = dates[^1].Date;
+            }
         }
 
         return new CodingResult(new CodedDocument(document.Id, events.ToImmutable(), segmented.Diagnostics), segmented.Sentences.Length, parsed);
     }
 
-    private void CodeSentence(Document document, ParsedSentence s, ImmutableArray<CodedEvent>.Builder sink)
+    private void CodeSentence(Document document, ParsedSentence s, ImmutableArray<TemporalExpression> dates, EventDate? previous, ImmutableArray<CodedEvent>.Builder sink)
     {
         var found = new List<Candidate>();
         for (int p = 0; p < s.Count; p++)
@@ -153,15 +158,29 @@ public sealed class EventCoder : IStage<Document, CodedDocument>
             return;
         }
 
-        var dates = _dates.Find(s.Text, s.Sentence.Start, s.Sentence.End, document.Date);
+        // "had then expressed readiness": a sentence with no date of its own that points back with "then"
+        // takes the last date the text gave.
+        EventDate? inherited = null;
+        if (dates.IsDefaultOrEmpty && previous is not null)
+        {
+            for (int i = 0; i < s.Count; i++)
+            {
+                if (s.Lemmas[i] == "then" && s.Rel(i) == "advmod")
+                {
+                    inherited = previous;
+                    break;
+                }
+            }
+        }
+
         var seen = new HashSet<(string, string, string)>();
         foreach (var candidate in found.OrderByDescending(c => c.Match.Score))
         {
-            Emit(document, s, candidate, dates, seen, sink);
+            Emit(document, s, candidate, dates, inherited, seen, sink);
         }
     }
 
-    private void Emit(Document document, ParsedSentence s, Candidate candidate, ImmutableArray<TemporalExpression> dates,
+    private void Emit(Document document, ParsedSentence s, Candidate candidate, ImmutableArray<TemporalExpression> dates, EventDate? inherited,
         HashSet<(string, string, string)> seen, ImmutableArray<CodedEvent>.Builder sink)
     {
         var (frame, match, sources) = candidate;
@@ -218,7 +237,7 @@ public sealed class EventCoder : IStage<Document, CodedDocument>
         }
 
         var via = match.Via;
-        var date = ChooseDate(s, frame.Predicate, dates, document.Date);
+        var date = inherited ?? ChooseDate(s, frame.Predicate, dates, document.Date);
         foreach (var (src, tgt) in pairs)
         {
             string srcKey = Key(src), tgtKey = Key(tgt);
@@ -284,6 +303,11 @@ public sealed class EventCoder : IStage<Document, CodedDocument>
             c -= 0.1;
         }
 
+        if (match.ImplicitTarget)
+        {
+            c -= 0.25;
+        }
+
         if (source.ResolvedBy is ResolvedBy.Coreference or ResolvedBy.City || target.ResolvedBy is ResolvedBy.Coreference)
         {
             c -= 0.1;
@@ -318,6 +342,19 @@ public sealed class EventCoder : IStage<Document, CodedDocument>
         var targetTokens = TargetTokens(s, frame, pattern.Target);
         var targets = ActorsOf(s, targetTokens);
         targets.RemoveAll(t => sources.Any(src => ReferenceEquals(src, t)));
+        bool implicitTarget = false;
+        if (targets.Count == 0 && !pattern.Symmetric && !pattern.Objects.IsEmpty)
+        {
+            // "Frustrated by Islamabad's insincerity, the US suspended the aid": a specific act with no target
+            // phrase takes the one other state the sentence names, with lower confidence.
+            var others = s.Mentions.Where(m => m.Country is not null && m.Kind != ActorKind.Location && sources.All(src => src.Country != m.Country)).ToList();
+            if (others.Count > 0 && others.All(o => o.Country == others[0].Country))
+            {
+                targets.Add(others[0]);
+                implicitTarget = true;
+            }
+        }
+
         if (targets.Count == 0 && !(pattern.Symmetric && sources.Count >= 2))
         {
             return null;
@@ -358,12 +395,12 @@ public sealed class EventCoder : IStage<Document, CodedDocument>
             score += 0.5;
         }
 
-        if (targets.Count == 0)
+        if (targets.Count == 0 || implicitTarget)
         {
             score -= 0.25;
         }
 
-        return new Match(pattern, targets, FindVia(s, frame, targetTokens), score);
+        return new Match(pattern, targets, FindVia(s, frame, targetTokens), score) { ImplicitTarget = implicitTarget };
     }
 
     private static List<int> TargetTokens(ParsedSentence s, Frame frame, string slot)
@@ -588,7 +625,10 @@ public sealed class EventCoder : IStage<Document, CodedDocument>
         return null;
     }
 
-    private sealed record Match(EventPattern Pattern, List<ActorMention> Targets, ActorMention? Via, double Score);
+    private sealed record Match(EventPattern Pattern, List<ActorMention> Targets, ActorMention? Via, double Score)
+    {
+        public bool ImplicitTarget { get; init; }
+    }
 
     private sealed record Candidate(Frame Frame, Match Match, List<ActorMention> Sources);
 }

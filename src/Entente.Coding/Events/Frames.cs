@@ -39,6 +39,22 @@ internal static class FrameBuilder
                 agent = s.Prepositional(p, "by").DefaultIfEmpty(-1).First();
             }
 
+            if (agent < 0)
+            {
+                // "supplied to Ukraine by Poland" with the "by" phrase attached to the oblique before it
+                foreach (var c in s.Children(p))
+                {
+                    if (s.Rel(c).StartsWith("obl", StringComparison.Ordinal))
+                    {
+                        agent = s.Prepositional(c, "by").DefaultIfEmpty(-1).First();
+                        if (agent >= 0)
+                        {
+                            break;
+                        }
+                    }
+                }
+            }
+
             if (agent >= 0)
             {
                 sources.Add(agent);
@@ -88,6 +104,12 @@ internal static class FrameBuilder
         }
 
         int obj = s.Child(p, "obj");
+        if (obj >= 0 && RelativePronouns.Contains(s.Lemmas[obj]) && s.Rel(p) == "acl:relcl" && s.Head(p) >= 0)
+        {
+            // "the memorandum which the company signed with Poland"
+            obj = s.Head(p);
+        }
+
         int iobj = s.Child(p, "iobj");
         var themes = new List<int>();
         if (passive)

@@ -32,6 +32,8 @@ internal static class ModalityAnalyzer
         "say", "tell", "claim", "report", "allege", "state", "announce", "add", "note", "insist", "confirm", "suggest", "write",
         "assert", "argue", "maintain", "disclose", "reveal", "declare", "indicate", "show", "surface", "emerge", "testify", "quote",
         "acknowledge", "admit", "stress", "explain", "believe", "think", "know", "learn", "understand", "according");
+    private static readonly FrozenSet<string> ReportNouns = Set(
+        "evidence", "report", "claim", "allegation", "news", "information", "indication", "sign", "rumour", "rumor", "suggestion", "assertion", "statement");
     private static readonly FrozenSet<string> OpinionVerbs = Set("think", "believe", "feel", "consider", "reckon", "guess", "suppose");
 
     private static FrozenSet<string> Set(params string[] words) => FrozenSet.ToFrozenSet(words, StringComparer.Ordinal);
@@ -163,6 +165,16 @@ internal static class ModalityAnalyzer
                     speaker = s.Child(head, "nsubj:pass");
                 }
 
+                int from = -1;
+                foreach (var c in s.Children(head))
+                {
+                    if (s.Rel(c).StartsWith("obl", StringComparison.Ordinal) && s.CaseOf(c) is "from" or "by" or "in")
+                    {
+                        from = c;
+                        break;
+                    }
+                }
+
                 if (speaker >= 0 && s.Lemmas[speaker] is "i" or "we" && OpinionVerbs.Contains(headLemma))
                 {
                     opinion = true;
@@ -170,15 +182,40 @@ internal static class ModalityAnalyzer
                 }
                 else if (speaker >= 0 && s.Lemmas[speaker] is "it")
                 {
-                    // "it is reported that …", "it emerged that …"
-                    reported = true;
-                    attribution ??= s.Text[s.Tokens[speaker].Start..s.Tokens[head].End];
-                    cue ??= headLemma;
+                    // "it is known from media reports that …", "it is reported that …"; a bare "it is known that" is the author's assertion.
+                    if (from >= 0)
+                    {
+                        reported = true;
+                        attribution ??= s.PhraseText(from);
+                        attributionToken = from;
+                        cue ??= headLemma;
+                    }
+                    else if (headLemma is not ("know" or "show" or "understand" or "learn" or "believe" or "think"))
+                    {
+                        reported = true;
+                        attribution ??= s.Text[s.Tokens[speaker].Start..s.Tokens[head].End];
+                        cue ??= headLemma;
+                    }
                 }
-                else
+                else if (speaker < 0 && from >= 0)
                 {
                     reported = true;
-                    if (attribution is null && speaker >= 0)
+                    attribution ??= s.PhraseText(from);
+                    attributionToken = from;
+                    cue ??= headLemma;
+                }
+                else if (speaker >= 0 && headLemma is "surface" or "emerge" or "show" or "indicate" or "suggest" && s.Upos(speaker) is "NOUN")
+                {
+                    // "evidence surfaced that …", "reports suggest that …"
+                    reported = true;
+                    attribution ??= s.Text[s.SubtreeSpan(speaker).Start..s.Tokens[head].End];
+                    attributionToken = speaker;
+                    cue ??= headLemma;
+                }
+                else if (speaker >= 0)
+                {
+                    reported = true;
+                    if (attribution is null)
                     {
                         attribution = s.PhraseText(speaker);
                         attributionToken = speaker;
@@ -186,6 +223,22 @@ internal static class ModalityAnalyzer
 
                     cue ??= headLemma;
                 }
+            }
+            else if (nodeRel is "acl" && ReportNouns.Contains(headLemma) && !underSpeech)
+            {
+                // "evidence surfaced that …", "reports that …", "claims that …"
+                underSpeech = true;
+                reported = true;
+                int governor = s.Head(head);
+                var (start, end) = s.SubtreeSpan(head);
+                end = s.Tokens[head].End;
+                if (governor >= 0 && s.Rel(head) == "nsubj" && s.Child(governor, "obj") < 0)
+                {
+                    end = s.Tokens[governor].End;
+                }
+
+                attribution ??= s.Text[start..end];
+                cue ??= headLemma;
             }
             else if (nodeRel is "advcl" && s.HasChild(node, "mark", "if"))
             {

@@ -6,7 +6,7 @@ namespace Entente.Coding.Events;
 /// Repairs the commonest tagging error on news sentences that the web-text treebank teaches: a clause with no
 /// finite verb whose past-tense verb was read as a participle ("Poland supplied tanks to Ukraine" tagged
 /// supplied/VBN, parsed as a noun phrase). When a sentence has no finite verb and a VBN follows a nominal
-/// with no auxiliary before it, that VBN becomes VBD.
+/// with no auxiliary before it, that VBN (after any adverbs: "Poland never supplied") becomes VBD.
 /// </summary>
 internal sealed class NewsTagRepair : ITagRepair
 {
@@ -29,7 +29,13 @@ internal sealed class NewsTagRepair : ITagRepair
                 continue;
             }
 
-            if (upos[i - 1] is "PROPN" or "NOUN" or "PRON")
+            int before = i - 1;
+            while (before > 0 && upos[before] == "ADV")
+            {
+                before--;
+            }
+
+            if (upos[before] is "PROPN" or "NOUN" or "PRON")
             {
                 xpos[i] = "VBD";
                 upos[i] = "VERB";

@@ -1,0 +1,220 @@
+using System.Globalization;
+using Entente.Coding.Actors;
+using Entente.Coding.Dates;
+using Entente.Coding.Events;
+using Entente.Core.Documents;
+using Entente.Core.Ontology;
+using Entente.Nlp.Pipeline;
+
+namespace Entente.Coding.Tests.Events;
+
+/// <summary>
+/// The coder's machinery — argument frames, voice, control, coordination, nominal predicates, modality,
+/// attribution, intermediaries and dates — over a small dictionary of its own, so that these tests do not move
+/// when the shipped dictionary grows. The shipped dictionary is tested by <see cref="PatternExampleTests"/>.
+/// </summary>
+public sealed class EventCoderTests
+{
+    private const string Classes = """
+        @arms	weapon|arms|tank|missile|helicopter|shell|ammunition|manpads|military equipment|drone
+        @sanctions	sanction|embargo|tariff
+        @deal	agreement|deal|treaty|memorandum|accord|pact
+        @aid	aid|assistance
+        """;
+
+    private const string Patterns = """
+        {"id":"supply.arms","lemma":"supply","object":"@arms","target":"to","code":"072","example":"Poland supplied tanks to Ukraine.","expect":"POL>UKR"}
+        {"id":"supply.gas","lemma":"supply","object":"gas|oil","target":"to","code":"061","example":"Russia supplied gas to India.","expect":"RUS>IND"}
+        {"id":"send.arms","lemma":"send","object":"@arms","target":"to","code":"072","example":"Pakistan sent weapons to Ukraine.","expect":"PAK>UKR"}
+        {"id":"transfer.arms","lemma":"transfer","object":"@arms","target":"to","code":"072","example":"Pakistan transferred weapons to Ukraine.","expect":"PAK>UKR"}
+        {"id":"export.arms","lemma":"export","object":"@arms","target":"to","code":"072","example":"Russia exported arms to India.","expect":"RUS>IND"}
+        {"id":"provide.arms","lemma":"provide","object":"@arms","target":"obj","code":"072","example":"Poland provided Ukraine with tanks.","expect":"POL>UKR"}
+        {"id":"supply.n","lemma":"supply","pos":"noun","object":"@arms","target":"to","code":"072","example":"Poland's supply of tanks to Ukraine began.","expect":"POL>UKR"}
+        {"id":"visit","lemma":"visit","target":"obj","code":"042","example":"Lavrov visited Pakistan.","expect":"RUS>PAK"}
+        {"id":"visit.n","lemma":"visit","pos":"noun","target":"to","code":"042","example":"Lavrov's visit to Pakistan ended.","expect":"RUS>PAK"}
+        {"id":"sanction","lemma":"sanction","target":"obj","code":"163","example":"The US sanctioned Russia.","expect":"USA>RUS"}
+        {"id":"impose.sanctions","lemma":"impose","object":"@sanctions","target":"on","code":"163","example":"Japan imposed sanctions on Russia.","expect":"JPN>RUS"}
+        {"id":"sanction.n.on","lemma":"sanction","pos":"noun","target":"on","code":"163","example":"US sanctions on Russia bite.","expect":"USA>RUS"}
+        {"id":"sign.deal","lemma":"sign","object":"@deal","target":"with","symmetric":true,"code":"057","example":"India signed a deal with Russia.","expect":"IND>RUS"}
+        {"id":"suspend.aid","lemma":"suspend","object":"@aid","target":"to","code":"1621","example":"The US suspended aid to Pakistan.","expect":"USA>PAK"}
+        {"id":"attack","lemma":"attack","target":"obj","code":"190","example":"Russia attacked Ukraine.","expect":"RUS>UKR"}
+        {"id":"criticize","lemma":"criticize","target":"obj","code":"111","example":"China criticized Japan.","expect":"CHN>JPN"}
+        {"id":"accuse","lemma":"accuse","target":"obj","code":"112","example":"Iran accused Israel of sabotage.","expect":"IRN>ISR"}
+        {"id":"smuggle.arms","lemma":"smuggle","object":"@arms","target":"into","code":"072","example":"Britain smuggled weapons into Ukraine.","expect":"GBR>UKR"}
+        {"id":"meet","lemma":"meet","target":"with","symmetric":true,"code":"040","example":"Modi met with Putin.","expect":"IND>RUS"}
+        {"id":"isolate","lemma":"isolate","target":"obj","code":"160","example":"The West isolated Russia.","expect":"USA>RUS"}
+        """;
+
+    private static readonly Lazy<EventCoder> Coder = new(() =>
+    {
+        var set = EventPatternSet.Load(new StringReader(Patterns), "test-patterns.jsonl", new StringReader(Classes), "test-classes.tsv", CameoOntology.Default);
+        return new EventCoder(NlpPipeline.Default.Segmenter, NlpPipeline.Default.Annotator, ActorResolver.Default, set, CameoOntology.Default, TemporalTagger.Default);
+    });
+
+    private static readonly DateOnly Published = new(2023, 5, 10);
+
+    private static IReadOnlyList<CodedEvent> Code(string text, DateOnly? date = null) =>
+        Coder.Value.Process(new Document("t", text, Date: date ?? Published)).Events;
+
+    private static string Describe(CodedEvent e) =>
+        $"{e.Source.Country ?? e.Source.Code}>{e.Target.Country ?? e.Target.Code} {e.Cameo} {EventJson.ModalityName(e.Modality)}";
+
+    [Theory]
+    [InlineData("Poland supplied tanks to Ukraine on Monday.", "POL>UKR 072 asserted")]
+    [InlineData("Russia supplied gas to India for years.", "RUS>IND 061 asserted")]
+    [InlineData("Poland provided Ukraine with tanks.", "POL>UKR 072 asserted")]
+    [InlineData("Tanks were supplied to Ukraine by Poland.", "POL>UKR 072 asserted")]
+    [InlineData("Russia was sanctioned by the United States.", "USA>RUS 163 asserted")]
+    [InlineData("Japan imposed fresh sanctions on Russia.", "JPN>RUS 163 asserted")]
+    [InlineData("Pakistan may send weapons to Ukraine.", "PAK>UKR 072 hypothetical")]
+    [InlineData("Pakistan might transfer missiles to Ukraine.", "PAK>UKR 072 hypothetical")]
+    [InlineData("Pakistan did not send weapons to Ukraine.", "PAK>UKR 072 negated")]
+    [InlineData("Poland never supplied tanks to Ukraine.", "POL>UKR 072 negated")]
+    [InlineData("Russia has decided to supply helicopters to Pakistan.", "RUS>PAK 0332 intended")]
+    [InlineData("Islamabad is ready to export missiles to Ukraine.", "PAK>UKR 0332 intended")]
+    [InlineData("Pakistan's decision to supply weapons to Ukraine surprised many.", "PAK>UKR 0332 intended")]
+    [InlineData("The Indian prime minister will visit Egypt.", "IND>EGY 042 intended")]
+    [InlineData("Germany refused to send tanks to Ukraine.", "DEU>UKR 072 negated")]
+    [InlineData("If China attacked Taiwan, the region would suffer.", "CHN>TWN 190 hypothetical")]
+    [InlineData("Kenyan officials said Somalia attacked Ethiopia.", "SOM>ETH 190 reported")]
+    [InlineData("According to Turkish media, Greece criticized Cyprus.", "GRC>CYP 111 reported")]
+    [InlineData("In my view, Italy should criticize France.", "ITA>FRA 111 opinion")]
+    [InlineData("China threatened to attack Taiwan.", "CHN>TWN 138 asserted")]
+    [InlineData("Iran accused Israel of sabotage.", "IRN>ISR 112 asserted")]
+    [InlineData("Poland's supply of tanks to Ukraine began in winter.", "POL>UKR 072 asserted")]
+    [InlineData("Lavrov's visit to Pakistan lasted two days.", "RUS>PAK 042 asserted")]
+    [InlineData("US sanctions on Iran were tightened.", "USA>IRN 163 asserted")]
+    [InlineData("Brazil, which supplied ammunition to Angola, stayed silent.", "BRA>AGO 072 asserted")]
+    [InlineData("The Kremlin criticized Washington.", "RUS>USA 111 asserted")]
+    public void Codes_one_event(string sentence, string expected)
+    {
+        var events = Code(sentence);
+        Assert.Equal([expected], events.Select(Describe));
+    }
+
+    [Theory]
+    [InlineData("Lavrov visited India and Pakistan.", "RUS>IND 042 asserted", "RUS>PAK 042 asserted")]
+    [InlineData("China and Japan signed an agreement.", "CHN>JPN 057 asserted", "JPN>CHN 057 asserted")]
+    [InlineData("Poland and Lithuania supplied tanks to Ukraine.", "POL>UKR 072 asserted", "LTU>UKR 072 asserted")]
+    [InlineData("Russia attacked Ukraine and criticized Poland.", "RUS>UKR 190 asserted", "RUS>POL 111 asserted")]
+    public void Conjunctions_expand_to_several_events(string sentence, string first, string second)
+    {
+        var events = Code(sentence).Select(Describe).ToList();
+        Assert.Contains(first, events);
+        Assert.Contains(second, events);
+    }
+
+    [Theory]
+    [InlineData("The weather in Paris was mild on Sunday.")]
+    [InlineData("Poland supplied tanks.")]
+    [InlineData("Russia held a parade in Moscow.")]
+    [InlineData("")]
+    [InlineData("Germany beat Spain two goals to one in the final.")]
+    public void Codes_nothing_without_a_predicate_and_two_actors(string text)
+    {
+        Assert.Empty(Code(text));
+    }
+
+    [Fact]
+    public void Supplying_gas_and_supplying_weapons_are_different_codes()
+    {
+        Assert.Equal("061", Assert.Single(Code("Qatar supplied gas to Italy.")).Cameo);
+        Assert.Equal("072", Assert.Single(Code("Qatar supplied missiles to Italy.")).Cameo);
+    }
+
+    [Fact]
+    public void Intermediary_goes_to_via()
+    {
+        var e = Assert.Single(Code("Pakistan transferred weapons to Ukraine via Poland."));
+        Assert.Equal("POL", e.Via?.Country);
+        Assert.Equal("UKR", e.Target.Country);
+    }
+
+    [Fact]
+    public void Reported_speech_keeps_its_source_as_attribution()
+    {
+        var e = Assert.Single(Code("The Foreign Office said Russia attacked Ukraine."));
+        Assert.Equal(Modality.Reported, e.Modality);
+        Assert.Equal("The Foreign Office", e.Attribution);
+        Assert.Equal("RUS", e.Source.Country);
+    }
+
+    [Fact]
+    public void According_to_phrase_is_the_attribution()
+    {
+        var e = Assert.Single(Code("According to media reports, Egypt criticized Ethiopia."));
+        Assert.Equal("media reports", e.Attribution);
+    }
+
+    [Fact]
+    public void Date_comes_from_the_text_and_else_from_publication()
+    {
+        var dated = Assert.Single(Code("In April 2021, Lavrov visited Pakistan."));
+        Assert.Equal(new EventDate("2021-04", DatePrecision.Month), dated.Date);
+        var undated = Assert.Single(Code("Lavrov visited Pakistan."));
+        Assert.Equal(new EventDate("2023-05-10", DatePrecision.Publication), undated.Date);
+        var relative = Assert.Single(Code("Lavrov visited Pakistan yesterday."));
+        Assert.Equal(new EventDate("2023-05-09", DatePrecision.Day), relative.Date);
+    }
+
+    [Fact]
+    public void Then_takes_the_date_of_the_sentence_before()
+    {
+        var events = Code("In March 2019, Lavrov visited Pakistan. He then criticized India.");
+        var second = Assert.Single(events, e => e.Cameo == "111");
+        Assert.Equal("2019-03", second.Date?.Value);
+    }
+
+    [Fact]
+    public void Pronoun_subject_resolves_to_the_last_state()
+    {
+        var events = Code("Russia faces a hard winter. It attacked Ukraine again.");
+        var e = Assert.Single(events);
+        Assert.Equal("RUS", e.Source.Country);
+        Assert.True(e.Confidence < 0.9);
+    }
+
+    [Fact]
+    public void Office_holder_resolves_by_the_document_date()
+    {
+        var e = Assert.Single(Code("Sergey Lavrov visited Pakistan.", new DateOnly(2021, 4, 6)));
+        Assert.Equal("RUSGOV", e.Source.Code);
+    }
+
+    [Fact]
+    public void Evidence_span_covers_source_predicate_and_target()
+    {
+        const string text = "After talks, Poland supplied tanks to Ukraine.";
+        var e = Assert.Single(Code(text));
+        Assert.Equal("Poland supplied tanks to Ukraine", text[e.Evidence.Start..e.Evidence.End]);
+        Assert.Equal(0, e.SentenceIndex);
+    }
+
+    [Fact]
+    public void Events_serialise_in_the_product_schema()
+    {
+        var e = Assert.Single(Code("Pakistan may send weapons to Ukraine via Poland."));
+        using var json = System.Text.Json.JsonDocument.Parse(EventJson.ToJson(e));
+        var root = json.RootElement;
+        Assert.Equal("t", root.GetProperty("doc_id").GetString());
+        Assert.Equal("PAK", root.GetProperty("source").GetProperty("country").GetString());
+        Assert.Equal("POL", root.GetProperty("via").GetProperty("code").GetString());
+        Assert.Equal("072", root.GetProperty("cameo").GetString());
+        Assert.Equal("07", root.GetProperty("root").GetString());
+        Assert.Equal(2, root.GetProperty("quad_class").GetInt32());
+        Assert.Equal("AID", root.GetProperty("plover").GetString());
+        Assert.Equal("hypothetical", root.GetProperty("modality").GetString());
+        Assert.Equal("publication", root.GetProperty("date_precision").GetString());
+        Assert.InRange(root.GetProperty("confidence").GetDouble(), 0, 1);
+        Assert.Equal(8.3, root.GetProperty("goldstein").GetDouble(), 3);
+        _ = CultureInfo.InvariantCulture;
+    }
+
+    [Fact]
+    public void Empty_document_is_a_diagnostic_not_an_exception()
+    {
+        var coded = Coder.Value.Process(new Document("blank", "   \n "));
+        Assert.Empty(coded.Events);
+        Assert.Contains(coded.Diagnostics, d => d.Subject == "blank");
+    }
+}
