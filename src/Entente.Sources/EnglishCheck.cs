@@ -6,7 +6,9 @@ namespace Entente.Sources;
 /// A cheap test that a text is English, for models trained on English only: the share of common English function
 /// words among the word tokens. Words that are also frequent in French, Spanish, Italian, German or Portuguese
 /// (<c>a</c>, <c>in</c>, <c>an</c>, <c>was</c>, <c>no</c>, ...) are left out of the list so that those languages score near zero,
-/// while English prose scores 25–40%.
+/// while English prose scores 25–40%. Terse English full of names ("In the ceremony took part Mr Sobchak's widow, ...")
+/// can score under the bar too, so a text of fewer than <see cref="MinWordsWithoutEvidence"/> words is only refused
+/// when function words of other languages (French, German, Spanish, Italian, Portuguese) make up a tenth of it.
 /// </summary>
 internal static class EnglishCheck
 {
@@ -16,7 +18,28 @@ internal static class EnglishCheck
     /// <summary>Below this share of function words a text is not English.</summary>
     public const double MinFunctionWordShare = 0.05;
 
+    /// <summary>A text this long with too few English function words is refused even without signs of another language.</summary>
+    public const int MinWordsWithoutEvidence = 60;
+
+    /// <summary>The share of other languages' function words that is evidence enough for a shorter text.</summary>
+    public const double MinForeignShare = 0.10;
+
     private const int MaxWordsExamined = 5_000;
+
+    /// <summary>Frequent function words of French, German, Spanish, Italian and Portuguese that are rare in English text.</summary>
+    private static readonly FrozenSet<string> ForeignWords = new[]
+    {
+        "le", "la", "les", "des", "du", "et", "est", "une", "pour", "dans", "qui", "que", "sur", "avec", "pas", "elle",
+        "au", "aux", "ce", "cette", "sont", "ont", "été", "à", "où", "nous", "vous", "ils", "entre", "après", "selon",
+        "der", "das", "und", "ist", "nicht", "mit", "von", "zu", "dem", "ein", "eine", "einer", "auf", "für", "sich",
+        "auch", "wurde", "werden", "nach", "bei", "sie", "wie", "aus", "im", "zwischen", "haben", "hat", "sind",
+        "el", "los", "las", "del", "y", "por", "con", "para", "una", "es", "se", "su", "sus", "lo", "como", "más",
+        "pero", "fue", "según", "tras", "di", "che", "della", "delle", "degli", "non", "sono", "il", "gli", "nel",
+        "dos", "em", "não", "os", "uma", "com", "ao", "pelo", "pela",
+    }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> ForeignWordLookup =
+        ForeignWords.GetAlternateLookup<ReadOnlySpan<char>>();
 
     private static readonly FrozenSet<string> FunctionWords = new[]
     {
@@ -35,7 +58,7 @@ internal static class EnglishCheck
     /// <summary>Null when the text is English or too short to tell; otherwise the reason it is not.</summary>
     public static string? Problem(string text)
     {
-        int words = 0, functionWords = 0, letters = 0, latinLetters = 0;
+        int words = 0, functionWords = 0, foreignWords = 0, letters = 0, latinLetters = 0;
         var span = text.AsSpan();
         int i = 0;
         while (i < span.Length && words < MaxWordsExamined)
@@ -64,6 +87,10 @@ internal static class EnglishCheck
             {
                 functionWords++;
             }
+            else if (ForeignWordLookup.Contains(word))
+            {
+                foreignWords++;
+            }
         }
 
         if (letters >= 40 && latinLetters * 2 < letters)
@@ -77,9 +104,14 @@ internal static class EnglishCheck
         }
 
         double share = (double)functionWords / words;
-        return share < MinFunctionWordShare
-            ? $"not English: {functionWords} of {words} words are common English function words (under {MinFunctionWordShare:P0})"
-            : null;
+        double foreign = (double)foreignWords / words;
+        if (share >= MinFunctionWordShare || (words < MinWordsWithoutEvidence && foreign < MinForeignShare))
+        {
+            return null;
+        }
+
+        return $"not English: {functionWords} of {words} words are common English function words (under {MinFunctionWordShare:P0}), "
+            + $"{foreignWords} are function words of French, German, Spanish, Italian or Portuguese";
     }
 
     private static bool IsLatin(char c) =>

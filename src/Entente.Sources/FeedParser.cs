@@ -1,3 +1,5 @@
+using System.Net;
+using System.Text.RegularExpressions;
 using System.Xml;
 using AngleSharp.Html.Parser;
 using CodeHollow.FeedReader;
@@ -19,9 +21,53 @@ internal sealed record ParsedFeed(string? Title, IReadOnlyList<FeedEntry> Entrie
 /// for a truncated or invalid one, so on an XML error the text is cut after the last complete <c>&lt;item&gt;</c> or
 /// <c>&lt;entry&gt;</c> before the error, the elements still open there are closed, and the library is run again on that.
 /// </summary>
-internal static class FeedParser
+internal static partial class FeedParser
 {
     public static ParsedFeed Parse(string xml)
+    {
+        try
+        {
+            return Convert(FeedReader.ReadFromString(xml), null);
+        }
+        catch (XmlException) when (Sanitize(xml) is var clean && !ReferenceEquals(clean, xml))
+        {
+            // Old feeds declare a DTD (refused by the XML parser) and use HTML entities (&nbsp;) that XML does not
+            // define: with the DTD dropped and the entities written as numbers the feed is read whole.
+            return ParseRepairing(clean);
+        }
+        catch (XmlException)
+        {
+            return ParseRepairing(xml);
+        }
+        catch (FeedTypeNotSupportedException)
+        {
+            return new ParsedFeed(null, [], "not an RSS or Atom feed");
+        }
+        catch (Exception ex) when (ex is ArgumentException or FormatException or InvalidOperationException or NullReferenceException)
+        {
+            return new ParsedFeed(null, [], $"the feed cannot be parsed: {ex.Message}");
+        }
+    }
+
+    /// <summary>The XML without its DOCTYPE and with HTML named entities as numeric references; the same instance when nothing changed.</summary>
+    internal static string Sanitize(string xml)
+    {
+        var clean = Doctype().Replace(xml, string.Empty, 1);
+        clean = NamedEntity().Replace(clean, m =>
+        {
+            var name = m.Groups[1].Value;
+            if (name is "amp" or "lt" or "gt" or "quot" or "apos")
+            {
+                return m.Value;
+            }
+
+            var decoded = WebUtility.HtmlDecode(m.Value);
+            return decoded == m.Value ? $"&amp;{name};" : string.Concat(decoded.EnumerateRunes().Select(r => $"&#x{r.Value:X};"));
+        });
+        return clean == xml ? xml : clean;
+    }
+
+    private static ParsedFeed ParseRepairing(string xml)
     {
         try
         {
@@ -81,6 +127,12 @@ internal static class FeedParser
 
         return new ParsedFeed(Blank(HtmlText.Collapse(feed.Title ?? string.Empty)), entries, error);
     }
+
+    [GeneratedRegex(@"<!DOCTYPE[^>\[]*(\[[^\]]*\])?\s*>", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Doctype();
+
+    [GeneratedRegex(@"&([A-Za-z][A-Za-z0-9]{1,31});", RegexOptions.CultureInvariant)]
+    private static partial Regex NamedEntity();
 
     private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 

@@ -91,15 +91,18 @@ internal static partial class HtmlArticleExtractor
             element.Remove();
         }
 
+        // Class and id names are only a hint ("story-body has-comments"): an element holding most of the page's
+        // paragraph text is the article whatever its name says, and stays.
+        int total = ParagraphLength(document.DocumentElement);
         foreach (var element in document.QuerySelectorAll("[class], [id]").ToList())
         {
-            if (element.LocalName is "html" or "body" or "article" or "main")
+            if (element.LocalName is "html" or "body" or "article" or "main" || element.Parent is null)
             {
                 continue;
             }
 
             var names = $"{element.GetAttribute("class")} {element.GetAttribute("id")}";
-            if (BoilerplateName().IsMatch(names))
+            if (BoilerplateName().IsMatch(names) && ParagraphLength(element) * 2 <= total)
             {
                 element.Remove();
             }

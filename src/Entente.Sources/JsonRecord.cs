@@ -78,6 +78,11 @@ internal static class JsonRecord
                 {
                     date = parsed;
                 }
+                else if (PublicationDates.IsPartial(dateText))
+                {
+                    diagnostics.Add(new Diagnostic(DiagnosticCodes.InvalidField, Severity.Info, subject,
+                        $"field 'date' is a year or month, not a day ('{dateText}'); the document has no publication date"));
+                }
                 else
                 {
                     diagnostics.Add(new Diagnostic(DiagnosticCodes.InvalidField, Severity.Warning, subject,

@@ -17,6 +17,11 @@ internal static class PublicationDates
         }
 
         var s = value.Trim();
+        if (IsPartial(s))
+        {
+            return false; // a year or month is not a day, whatever a lenient parser would make of it
+        }
+
         if (DateOnly.TryParseExact(s, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out date))
         {
             return true;
@@ -39,5 +44,26 @@ internal static class PublicationDates
         }
 
         return false;
+    }
+
+    /// <summary>A year (<c>2015</c>) or a year and month (<c>2015-09</c>, <c>2015/09</c>): a real date, but not a day.</summary>
+    public static bool IsPartial(string value)
+    {
+        var s = value.AsSpan().Trim();
+        return (s.Length == 4 && IsDigits(s))
+            || (s.Length == 7 && IsDigits(s[..4]) && s[4] is '-' or '/' && IsDigits(s[5..]));
+    }
+
+    private static bool IsDigits(ReadOnlySpan<char> s)
+    {
+        foreach (char c in s)
+        {
+            if (!char.IsAsciiDigit(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 }

@@ -118,6 +118,28 @@ public sealed class FeedTests : IDisposable
     }
 
     [Fact]
+    public void A_feed_with_a_doctype_and_HTML_entities_is_read_whole()
+    {
+        var xml = """
+            <?xml version="1.0" encoding="ISO-8859-1"?>
+            <!DOCTYPE rss PUBLIC "-//Netscape Communications//DTD RSS 0.91//EN" "http://my.netscape.com/publish/formats/rss-0.91.dtd">
+            <rss version="0.91"><channel><title>Old&nbsp;Wire</title><link>https://old.example/</link><description>x</description>
+            <item><title>Talks&nbsp;&mdash; day one</title><link>https://old.example/1</link><description>Kyiv and Warsaw agreed&hellip;</description></item>
+            <item><title>Day two</title><link>https://old.example/2</link><description>Islamabad said no.</description></item>
+            </channel></rss>
+            """;
+        var path = _dir.Write("old.rss", xml);
+
+        var items = DocumentSource.Default.ReadFile(path).ToList();
+
+        Assert.All(items, i => Assert.NotNull(i.Document));
+        Assert.Equal(2, items.Count);
+        Assert.Equal("Talks \u2014 day one", items[0].Document!.Title);
+        Assert.Equal("Kyiv and Warsaw agreed\u2026", items[0].Document!.Text);
+        Assert.Equal("Old Wire", items[1].Document!.Source);
+    }
+
+    [Fact]
     public void A_feed_broken_before_its_first_item_is_an_error()
     {
         var path = _dir.Write("broken.xml", "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Broken &amp feed</title>");

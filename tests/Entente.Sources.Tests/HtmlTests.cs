@@ -106,6 +106,22 @@ public sealed class HtmlTests : IDisposable
     }
 
     [Fact]
+    public void A_boilerplate_sounding_class_does_not_remove_the_article_body()
+    {
+        var html = $$"""
+            <html><body>
+              <div class="story-body has-comments"><p>{{Texts.English}}</p><p>{{Texts.English2}}</p></div>
+              <div class="related-stories"><p>RELATED-MARKER Pakistan buys wheat from Russia.</p></div>
+            </body></html>
+            """;
+        var path = _dir.Write("named.html", html);
+
+        var document = Assert.Single(DocumentSource.Default.ReadFile(path)).Document!;
+
+        Assert.Equal($"{Texts.English}\n\n{Texts.English2}", document.Text);
+    }
+
+    [Fact]
     public void The_title_falls_back_to_the_first_heading_and_the_date_to_a_time_element()
     {
         var html = $$"""

@@ -121,6 +121,19 @@ public sealed class JsonLinesTests : IDisposable
         Assert.Null(document.Date);
     }
 
+    [Theory]
+    [InlineData("2015")]
+    [InlineData("2015-09")]
+    public void A_year_or_month_is_not_a_publication_date_and_is_noted_as_info(string date)
+    {
+        var path = _dir.Write("un.jsonl", Line($$"""{"id":"u","text":"Short text.","date":"{{date}}"}"""));
+
+        var items = DocumentSource.Default.ReadFile(path).ToList();
+
+        Assert.Equal((DiagnosticCodes.InvalidField, Severity.Info), (items[0].Diagnostic?.Code, items[0].Diagnostic?.Severity));
+        Assert.Null(items[1].Document?.Date);
+    }
+
     [Fact]
     public void An_oversized_line_is_skipped_and_the_next_line_is_read()
     {

@@ -119,15 +119,36 @@ public sealed class TemporalTagger
 
     private delegate (EventDate Date, bool IsFuture)? Resolver(Match match, DateOnly? publication);
 
+    /// <summary>
+    /// Adds the resolved matches of <paramref name="regex"/>. An expression runs from group p (words before the key word, matched in a
+    /// look-behind: "last", "early", "in two") or else the match start, to the match end.
+    /// </summary>
     private static void Scan(Regex regex, string text, int start, int end, DateOnly? publication, List<TemporalExpression> found, Resolver resolve)
     {
         for (var match = regex.Match(text, start, end - start); match.Success; match = match.NextMatch())
         {
-            if (resolve(match, publication) is { } resolved)
+            int from = match.Groups["p"] is { Success: true } prefix ? prefix.Index : match.Index;
+            int to = match.Index + match.Length;
+            if (ContinuesNumber(text, start, from)
+                || (match.Groups["inunit"].Success && IsSpan(text, start, from))
+                || resolve(match, publication) is not { } resolved)
             {
-                found.Add(new TemporalExpression(match.Index, match.Index + match.Length, match.Value, resolved.Date, resolved.IsFuture));
+                continue;
             }
+
+            found.Add(new TemporalExpression(from, to, text[from..to], resolved.Date, resolved.IsFuture));
         }
+    }
+
+    /// <summary>True when a match that starts with a digit continues a number ("1,14 May", "3.14 May", "1-2018-01-01").</summary>
+    private static bool ContinuesNumber(string text, int start, int index)
+        => char.IsAsciiDigit(text[index]) && index - 2 >= start && (text[index - 1] is ',' or '.' or '-') && char.IsAsciiDigit(text[index - 2]);
+
+    /// <summary>True when "in two years" at <paramref name="index"/> follows a superlative and so is a span ("the first visit in five years").</summary>
+    private static bool IsSpan(string text, int start, int index)
+    {
+        int from = Math.Max(start, index - 40);
+        return TemporalPatterns.SpanBefore().IsMatch(text.AsSpan(from, index - from));
     }
 
     private static ImmutableArray<TemporalExpression> WithoutOverlaps(List<TemporalExpression> found)
@@ -256,8 +277,8 @@ public sealed class TemporalTagger
         if (match.Groups["day"] is { Success: true } dayWord)
         {
             var word = dayWord.ValueSpan;
-            int shift = word.StartsWith("yesterday", StringComparison.OrdinalIgnoreCase) || word.StartsWith("last", StringComparison.OrdinalIgnoreCase) ? -1
-                : word.StartsWith("tomorrow", StringComparison.OrdinalIgnoreCase) ? 1
+            int shift = word.Equals("yesterday", StringComparison.OrdinalIgnoreCase) || match.Groups["p"].ValueSpan.Equals("last", StringComparison.OrdinalIgnoreCase) ? -1
+                : word.Equals("tomorrow", StringComparison.OrdinalIgnoreCase) ? 1
                 : 0;
             return Day(pub, shift, future: shift > 0);
         }

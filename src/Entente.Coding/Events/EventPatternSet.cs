@@ -21,10 +21,14 @@ namespace Entente.Coding.Events;
 /// </remarks>
 public sealed partial class EventPatternSet
 {
-    /// <summary>The prepositions a pattern's target may name, besides <c>obj</c> and <c>iobj</c>.</summary>
+    /// <summary>
+    /// The prepositions a pattern's target may name, besides <c>obj</c> and <c>iobj</c>. "between" (mediate between X
+    /// and Y) and "near" (mass troops near X) are ours, beyond the usual argument prepositions.
+    /// </summary>
     public static readonly FrozenSet<string> Prepositions = new[]
     {
         "to", "with", "on", "against", "from", "for", "into", "at", "over", "in", "toward", "towards", "of", "about", "upon", "onto",
+        "between", "near",
     }.ToFrozenSet(StringComparer.Ordinal);
 
     private static readonly FrozenSet<string> Keys = new[]
@@ -301,10 +305,10 @@ public sealed partial class EventPatternSet
     [GeneratedRegex("^@[a-z][a-z0-9_]*$")]
     private static partial Regex ClassName();
 
-    [GeneratedRegex("^[a-z][a-z'-]*$")]
+    [GeneratedRegex(@"^\p{Ll}[\p{Ll}'-]*$")]
     private static partial Regex Lemma();
 
-    [GeneratedRegex("^[a-z0-9][a-z0-9'.-]*( [a-z0-9][a-z0-9'.-]*)*$")]
+    [GeneratedRegex(@"^[\p{Ll}0-9][\p{Ll}0-9'.-]*( [\p{Ll}0-9][\p{Ll}0-9'.-]*)*$")]
     private static partial Regex LemmaPhrase();
 
     [GeneratedRegex("^[A-Z]{3,16}>[A-Z]{3,16}$")]

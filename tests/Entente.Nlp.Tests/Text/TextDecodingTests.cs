@@ -47,6 +47,25 @@ public sealed class TextDecodingTests
     }
 
     [Fact]
+    public void With_the_fallback_latin_bytes_are_decoded_as_Windows_1252()
+    {
+        byte[] bytes = [.. Encoding.ASCII.GetBytes("caf"), 0xE9, 0x20, 0x93, 0x80, 0x35, 0x94];
+        var text = TextDecoding.Decode(bytes, "latin.txt", windows1252Fallback: true, out var diags);
+        Assert.Equal("café “€5”", text);
+        var d = Assert.Single(diags);
+        Assert.Equal((DiagnosticCodes.InvalidUtf8, Severity.Info), (d.Code, d.Severity));
+    }
+
+    [Fact]
+    public void With_the_fallback_mixed_utf8_still_decodes_as_utf8_with_replacement()
+    {
+        byte[] bytes = [.. Encoding.UTF8.GetBytes("Kyiv’s "), 0xFF];
+        var text = TextDecoding.Decode(bytes, "mixed.txt", windows1252Fallback: true, out var diags);
+        Assert.Equal("Kyiv’s \uFFFD", text);
+        Assert.Equal(Severity.Warning, Assert.Single(diags).Severity);
+    }
+
+    [Fact]
     public void Nul_bytes_are_reported_as_binary_input()
     {
         byte[] bytes = [0x4D, 0x5A, 0x00, 0x00, 0x03, 0x00, .. Encoding.UTF8.GetBytes("This program")];
