@@ -16,6 +16,7 @@ public static class EntenteCli
         root.Subcommands.Add(TrainCommands.Build(stdout, stderr));
         root.Subcommands.Add(ActorsCommand.Build(stdin, stdout, stderr));
         root.Subcommands.Add(ExtractCommand.Build(stdin, stdout, stderr));
+        root.Subcommands.Add(EvalCommand.Build(stdout, stderr));
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {
