@@ -70,7 +70,7 @@ public static class ExtractCommand
         using var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
         foreach (var item in DocumentSource.Default.Read(inputs, stdin))
         {
-            if (item.Diagnostic is { } d)
+            if (item.Diagnostic is { Severity: not Severity.Info } d)
             {
                 Report(stderr, d);
                 if (d.Severity == Severity.Error)

@@ -149,7 +149,7 @@ public sealed class EventCoder : IStage<Document, CodedDocument>
 
             if (best is not null)
             {
-                found.Add(new Candidate(frame, best, sources));
+                found.Add(new Candidate(frame, best, best.Sources));
             }
         }
 
@@ -173,18 +173,29 @@ public sealed class EventCoder : IStage<Document, CodedDocument>
             }
         }
 
+        var readings = found.ToDictionary(c => c, c => ModalityAnalyzer.Read(s, c.Frame.Predicate));
+        var governing = new HashSet<int>();
+        foreach (var (c, reading) in readings)
+        {
+            if (reading.IntentHead >= 0)
+            {
+                governing.Add(reading.IntentHead);
+            }
+        }
+
+        // "agreed to expand military cooperation": the intention is the event, not the agreeing.
+        found.RemoveAll(c => governing.Contains(c.Frame.Predicate) || readings[c].Requested);
         var seen = new HashSet<(string, string, string)>();
         foreach (var candidate in found.OrderByDescending(c => c.Match.Score))
         {
-            Emit(document, s, candidate, dates, inherited, seen, sink);
+            Emit(document, s, candidate, readings[candidate], dates, inherited, seen, sink);
         }
     }
 
-    private void Emit(Document document, ParsedSentence s, Candidate candidate, ImmutableArray<TemporalExpression> dates, EventDate? inherited,
+    private void Emit(Document document, ParsedSentence s, Candidate candidate, ModalityReading reading, ImmutableArray<TemporalExpression> dates, EventDate? inherited,
         HashSet<(string, string, string)> seen, ImmutableArray<CodedEvent>.Builder sink)
     {
         var (frame, match, sources) = candidate;
-        var reading = ModalityAnalyzer.Read(s, frame.Predicate);
         string code = match.Pattern.Code;
         var modality = reading.Modality;
         if (reading.Threatened && modality is Modality.Asserted or Modality.Reported)
@@ -197,8 +208,10 @@ public sealed class EventCoder : IStage<Document, CodedDocument>
                 _ => "130",
             };
         }
-        else if (modality == Modality.Intended && code[..2] is "06" or "07" && _ontology.IntentOf(code) is { } intent)
+        else if (modality == Modality.Intended && _ontology.IntentOf(code) is { } intent && intent.StartsWith("03", StringComparison.Ordinal)
+            && (reading.IntentHead >= 0 || code[..2] is "06" or "07"))
         {
+            // Decided, offered, promised: the 03x intent code. A plain future keeps the act's code, except aid.
             code = intent;
         }
 
@@ -237,7 +250,7 @@ public sealed class EventCoder : IStage<Document, CodedDocument>
         }
 
         var via = match.Via;
-        var date = inherited ?? ChooseDate(s, frame.Predicate, dates, document.Date);
+        var date = inherited ?? ChooseDate(s, frame.Predicate, reading.IntentHead, dates, document.Date);
         foreach (var (src, tgt) in pairs)
         {
             string srcKey = Key(src), tgtKey = Key(tgt);
@@ -278,16 +291,91 @@ public sealed class EventCoder : IStage<Document, CodedDocument>
         }
     }
 
-    private static EventDate? ChooseDate(ParsedSentence s, int predicate, ImmutableArray<TemporalExpression> dates, DateOnly? publication)
+    /// <summary>
+    /// The event's date: a date expression inside the predicate's own clause (or the clause of the verb of intention
+    /// that governs it) first; else one in the sentence, unless it dates a trailing report ("…, officials said on
+    /// Saturday"), which dates the saying, not the event; else the publication date.
+    /// </summary>
+    private static EventDate? ChooseDate(ParsedSentence s, int predicate, int intentHead, ImmutableArray<TemporalExpression> dates, DateOnly? publication)
     {
         if (!dates.IsDefaultOrEmpty)
         {
+            int clause = ClauseTop(s, intentHead >= 0 ? intentHead : predicate);
             int at = s.Tokens[predicate].Start;
-            var best = dates.MinBy(d => Math.Min(Math.Abs(d.Start - at), Math.Abs(d.End - at)));
-            return best!.Date;
+            TemporalExpression? best = null;
+            int bestDistance = int.MaxValue;
+            foreach (var d in dates)
+            {
+                int token = TokenAt(s, d.Start);
+                if (token >= 0 && s.Dominates(clause, token))
+                {
+                    int distance = Math.Min(Math.Abs(d.Start - at), Math.Abs(d.End - at));
+                    if (distance < bestDistance)
+                    {
+                        best = d;
+                        bestDistance = distance;
+                    }
+                }
+            }
+
+            if (best is not null)
+            {
+                return best.Date;
+            }
+
+            var nearest = dates.MinBy(d => Math.Min(Math.Abs(d.Start - at), Math.Abs(d.End - at)))!;
+            int dt = TokenAt(s, nearest.Start);
+            bool datesTrailingReport = dt >= 0 && dt > predicate && IsReportClause(s, dt, predicate);
+            if (!datesTrailingReport)
+            {
+                return nearest.Date;
+            }
         }
 
         return publication is { } day ? EventDate.OfPublication(day) : null;
+    }
+
+    /// <summary>The top of the clause a token belongs to, climbing through nominal and control relations.</summary>
+    private static int ClauseTop(ParsedSentence s, int token)
+    {
+        int node = token;
+        int guard = 0;
+        while (guard++ < s.Count && s.Head(node) >= 0 && s.Rel(node) is "xcomp" or "acl" or "obj" or "nsubj" or "nsubj:pass" or "obl" or "nmod" or "nmod:poss" or "compound" or "amod" or "conj" or "iobj")
+        {
+            node = s.Head(node);
+        }
+
+        return node;
+    }
+
+    private static bool IsReportClause(ParsedSentence s, int dateToken, int predicate)
+    {
+        int node = dateToken;
+        int guard = 0;
+        while (node >= 0 && guard++ < s.Count)
+        {
+            if (s.Dominates(node, predicate) && node != predicate)
+            {
+                return s.Upos(node) == "VERB" && s.Tokens[node].Start > s.Tokens[predicate].Start;
+            }
+
+            node = s.Head(node);
+        }
+
+        return false;
+    }
+
+    private static int TokenAt(ParsedSentence s, int offset)
+    {
+        for (int i = 0; i < s.Count; i++)
+        {
+            if (s.Tokens[i].End > offset)
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 
     private static double Confidence(Frame frame, Match match, Modality modality, ActorMention source, ActorMention target)
@@ -341,9 +429,32 @@ public sealed class EventCoder : IStage<Document, CodedDocument>
 
         var targetTokens = TargetTokens(s, frame, pattern.Target);
         var targets = ActorsOf(s, targetTokens);
-        targets.RemoveAll(t => sources.Any(src => ReferenceEquals(src, t)));
+        bool placeOnly = pattern.Symmetric && pattern.Target is "in" or "at";
+        if (placeOnly)
+        {
+            // "the leaders of Serbia and Kosovo met in Brussels": the phrase is where, not whom.
+            if (targetTokens.Count == 0)
+            {
+                return null;
+            }
+
+            targets.Clear();
+        }
+
+        if (targets.Count > 0 && !EventRoots.IsMaterialConflict(pattern.Code))
+        {
+            // A place ("in Johannesburg") is a target only of force: "shelled Kharkiv".
+            targets.RemoveAll(t => t.Kind == ActorKind.Location);
+        }
+
+        sources = sources.Where(src => !targets.Any(t => ReferenceEquals(src, t))).ToList();
+        if (sources.Count == 0)
+        {
+            return null;
+        }
+
         bool implicitTarget = false;
-        if (targets.Count == 0 && !pattern.Symmetric && !pattern.Objects.IsEmpty)
+        if (targets.Count == 0 && !pattern.Symmetric && !pattern.Objects.IsEmpty && !placeOnly)
         {
             // "Frustrated by Islamabad's insincerity, the US suspended the aid": a specific act with no target
             // phrase takes the one other state the sentence names, with lower confidence.
@@ -400,7 +511,7 @@ public sealed class EventCoder : IStage<Document, CodedDocument>
             score -= 0.25;
         }
 
-        return new Match(pattern, targets, FindVia(s, frame, targetTokens), score) { ImplicitTarget = implicitTarget };
+        return new Match(pattern, sources, targets, FindVia(s, frame, targetTokens), score) { ImplicitTarget = implicitTarget };
     }
 
     private static List<int> TargetTokens(ParsedSentence s, Frame frame, string slot)
@@ -572,10 +683,12 @@ public sealed class EventCoder : IStage<Document, CodedDocument>
         {
             foreach (var t in s.WithConjuncts(token))
             {
-                var m = PhraseActor(s, t);
-                if (m is not null && !list.Contains(m))
+                foreach (var m in PhraseActors(s, t))
                 {
-                    list.Add(m);
+                    if (!list.Contains(m))
+                    {
+                        list.Add(m);
+                    }
                 }
             }
         }
@@ -583,15 +696,18 @@ public sealed class EventCoder : IStage<Document, CodedDocument>
         return list;
     }
 
-    private static ActorMention? PhraseActor(ParsedSentence s, int t)
+    private static List<ActorMention> PhraseActors(ParsedSentence s, int t)
     {
+        var found = new List<ActorMention>();
         int mention = s.MentionOf(t);
         if (mention >= 0)
         {
-            return s.Mentions[mention];
+            found.Add(s.Mentions[mention]);
+            return found;
         }
 
-        // Breadth-first through the noun phrase: compounds, adjectives, possessives, names, appositions, "of" phrases.
+        // Breadth-first through the noun phrase: compounds, adjectives, possessives, names, appositions, "of"
+        // phrases ("the leaders of Armenia and Azerbaijan" names both).
         var queue = new Queue<(int Token, int Depth)>();
         queue.Enqueue((t, 0));
         while (queue.Count > 0)
@@ -615,17 +731,27 @@ public sealed class EventCoder : IStage<Document, CodedDocument>
                 int cm = s.MentionOf(c);
                 if (cm >= 0)
                 {
-                    return s.Mentions[cm];
+                    found.Add(s.Mentions[cm]);
+                    foreach (var conj in s.WithConjuncts(c).Skip(1))
+                    {
+                        int k = s.MentionOf(conj);
+                        if (k >= 0 && !found.Contains(s.Mentions[k]))
+                        {
+                            found.Add(s.Mentions[k]);
+                        }
+                    }
+
+                    return found;
                 }
 
                 queue.Enqueue((c, depth + 1));
             }
         }
 
-        return null;
+        return found;
     }
 
-    private sealed record Match(EventPattern Pattern, List<ActorMention> Targets, ActorMention? Via, double Score)
+    private sealed record Match(EventPattern Pattern, List<ActorMention> Sources, List<ActorMention> Targets, ActorMention? Via, double Score)
     {
         public bool ImplicitTarget { get; init; }
     }

@@ -19,6 +19,12 @@ internal sealed record Frame(
 /// <summary>Builds <see cref="Frame"/>s: active and passive voice, control, coordination, relative clauses, nominal predicates.</summary>
 internal static class FrameBuilder
 {
+    /// <summary>Verbs whose object is the subject of their infinitive: "asked Berlin to supply", "urged Seoul to talk".</summary>
+    internal static readonly FrozenSet<string> ObjectControl = FrozenSet.ToFrozenSet(
+        ["ask", "urge", "call", "press", "persuade", "force", "invite", "encourage", "tell", "order", "allow", "help", "push",
+         "pressure", "lobby", "request", "implore", "warn", "advise", "compel", "convince", "instruct", "authorize", "authorise",
+         "permit", "enable", "oblige", "require", "challenge", "beg", "exhort", "appeal", "prod", "nudge"], StringComparer.Ordinal);
+
     private static readonly FrozenSet<string> RelativePronouns = FrozenSet.ToFrozenSet(["that", "which", "who", "whom", "whose"], StringComparer.Ordinal);
 
     public static Frame Build(ParsedSentence s, int p, PredicateKind kind) =>
@@ -149,6 +155,30 @@ internal static class FrameBuilder
         string rel = s.Rel(p);
         switch (rel)
         {
+            case "xcomp" when ObjectControl.Contains(s.Lemmas[h]):
+            {
+                int obj = s.Child(h, "obj");
+                if (obj < 0)
+                {
+                    obj = s.Child(h, "iobj");
+                }
+
+                if (obj < 0)
+                {
+                    // "appealed to NATO to close the skies", "called on Israel to stop"
+                    foreach (var c in s.Children(h))
+                    {
+                        if (s.Rel(c).StartsWith("obl", StringComparison.Ordinal) && s.CaseOf(c) is "to" or "on" or "upon")
+                        {
+                            obj = c;
+                            break;
+                        }
+                    }
+                }
+
+                return obj;
+            }
+
             case "xcomp":
             case "conj":
             case "advcl":

@@ -3,7 +3,9 @@ using System.Collections.Frozen;
 namespace Entente.Coding.Events;
 
 /// <summary>What the context of a predicate says about it: modality, who the claim is attributed to, and whether it is a threat.</summary>
-internal sealed record ModalityReading(Modality Modality, string? Attribution, int AttributionToken, bool Threatened, string? Cue);
+/// <param name="IntentHead">The verb or noun of intention that governs the predicate ("decided", "readiness"), or -1.</param>
+/// <param name="Requested">The predicate is what somebody asks another to do ("urged Seoul to resume talks"): not an event of its own.</param>
+internal sealed record ModalityReading(Modality Modality, string? Attribution, int AttributionToken, bool Threatened, string? Cue, int IntentHead, bool Requested);
 
 /// <summary>
 /// Reads modality and attribution from the parse around a predicate: negation, modal auxiliaries, conditionals,
@@ -45,6 +47,8 @@ internal static class ModalityAnalyzer
         int attributionToken = -1;
         string? cue = null;
         bool reported = false;
+        int intentHead = -1;
+        bool requested = false;
 
         // Walk from the predicate up through the clauses that govern it.
         int node = p;
@@ -144,9 +148,19 @@ internal static class ModalityAnalyzer
                     negated = true;
                     cue ??= headLemma;
                 }
+                else if (FrameBuilder.ObjectControl.Contains(headLemma) && nodeRel is "xcomp" && controlled)
+                {
+                    requested = true;
+                    cue ??= headLemma;
+                }
                 else if (IntentHeads.Contains(headLemma) && nodeRel is "xcomp" or "acl")
                 {
                     intended = true;
+                    if (intentHead < 0 && controlled)
+                    {
+                        intentHead = head;
+                    }
+
                     cue ??= headLemma;
                 }
                 else if (HedgeHeads.Contains(headLemma))
@@ -156,7 +170,21 @@ internal static class ModalityAnalyzer
                 }
             }
 
-            if (nodeRel is "ccomp" or "parataxis" or "csubj" && SpeechVerbs.Contains(headLemma) && !underSpeech)
+            if (nodeRel is "ccomp" && headLemma is "deny" or "dismiss" or "refute" or "reject" && !underSpeech)
+            {
+                // "Tehran denied that its forces had shot down the airliner"
+                underSpeech = true;
+                negated = true;
+                int denier = s.Child(head, "nsubj");
+                if (denier >= 0)
+                {
+                    attribution ??= s.PhraseText(denier);
+                    attributionToken = denier;
+                }
+
+                cue ??= headLemma;
+            }
+            else if (nodeRel is "ccomp" or "parataxis" or "csubj" && SpeechVerbs.Contains(headLemma) && !underSpeech)
             {
                 underSpeech = true;
                 int speaker = s.Child(head, "nsubj");
@@ -261,7 +289,7 @@ internal static class ModalityAnalyzer
             : opinion ? Modality.Opinion
             : reported ? Modality.Reported
             : Modality.Asserted;
-        return new ModalityReading(modality, attribution, attributionToken, threatened, cue);
+        return new ModalityReading(modality, attribution, attributionToken, threatened, cue, intentHead, requested);
     }
 
     private static bool SaidAbove(ParsedSentence s, int node)
