@@ -259,7 +259,10 @@ public sealed class EventCoder : IStage<Document, CodedDocument>
         foreach (var (src, tgt) in pairs)
         {
             string srcKey = Key(src), tgtKey = Key(tgt);
-            if (srcKey == tgtKey || (src.Country is not null && src.Country == tgt.Country && src.Sector == tgt.Sector))
+            // Inside one state only between different organs ("Iran's Revolutionary Guards threatened Iranian
+            // protesters"), never a state with itself.
+            bool domestic = src.Country is not null && src.Country == tgt.Country;
+            if (srcKey == tgtKey || (domestic && (src.Sector is null || tgt.Sector is null || src.Sector == tgt.Sector)))
             {
                 continue;
             }
@@ -510,22 +513,22 @@ public sealed class EventCoder : IStage<Document, CodedDocument>
         double score = 1;
         if (!pattern.Objects.IsEmpty)
         {
-            bool ok = false;
+            int words = 0;
             foreach (var theme in frame.Themes)
             {
-                if (!targetTokens.Contains(theme) && ObjectMatches(s, theme, pattern.Objects))
+                if (!targetTokens.Contains(theme) || s.MentionOf(theme) < 0)
                 {
-                    ok = true;
-                    break;
+                    words = Math.Max(words, ObjectMatches(s, theme, pattern.Objects));
                 }
             }
 
-            if (!ok)
+            if (words == 0)
             {
                 return null;
             }
 
-            score += 2;
+            // "food aid" is more specific than "aid"
+            score += 2 + (0.25 * (words - 1));
         }
 
         if (pattern.Particle is not null)
@@ -590,38 +593,44 @@ public sealed class EventCoder : IStage<Document, CodedDocument>
         }
         else
         {
-            list.AddRange(s.Prepositional(p, slot == "obj" ? "of" : slot));
+            string prep = slot == "obj" ? "of" : slot;
+            list.AddRange(s.Prepositional(p, prep));
+            if (list.Count == 0 && prep != "of")
+            {
+                // "Slovakia's transfer of its S-300 battery to Ukraine" with the "to" phrase on the theme
+                foreach (var theme in frame.Themes)
+                {
+                    list.AddRange(s.Prepositional(theme, prep));
+                }
+            }
         }
 
         return list;
     }
 
-    private static bool ObjectMatches(ParsedSentence s, int theme, ImmutableArray<string> objects)
+    /// <summary>The number of words of the longest object entry the theme (or its "of" complement) matches; 0 for none.</summary>
+    private static int ObjectMatches(ParsedSentence s, int theme, ImmutableArray<string> objects)
     {
+        int best = 0;
         foreach (var t in s.WithConjuncts(theme))
         {
-            if (Matches(s, t, objects))
-            {
-                return true;
-            }
+            best = Math.Max(best, Matches(s, t, objects));
 
             // "shipments of arms", "a batch of helicopters"
             foreach (var of in s.Prepositional(t, "of"))
             {
-                if (Matches(s, of, objects))
-                {
-                    return true;
-                }
+                best = Math.Max(best, Matches(s, of, objects));
             }
         }
 
-        return false;
+        return best;
     }
 
-    private static bool Matches(ParsedSentence s, int t, ImmutableArray<string> objects)
+    private static int Matches(ParsedSentence s, int t, ImmutableArray<string> objects)
     {
         string lemma = s.Lemmas[t];
         string form = s.Tokens[t].Form.ToLowerInvariant();
+        int best = 0;
         foreach (var o in objects)
         {
             int space = o.LastIndexOf(' ');
@@ -629,7 +638,7 @@ public sealed class EventCoder : IStage<Document, CodedDocument>
             {
                 if (o == lemma || o == form)
                 {
-                    return true;
+                    best = Math.Max(best, 1);
                 }
 
                 continue;
@@ -660,11 +669,11 @@ public sealed class EventCoder : IStage<Document, CodedDocument>
 
             if (all)
             {
-                return true;
+                best = Math.Max(best, modifiers.Length + 1);
             }
         }
 
-        return false;
+        return best;
     }
 
     private static ActorMention? FindVia(ParsedSentence s, Frame frame, List<int> targetTokens)
