@@ -516,10 +516,7 @@ public sealed class EventCoder : IStage<Document, CodedDocument>
             int words = 0;
             foreach (var theme in frame.Themes)
             {
-                if (!targetTokens.Contains(theme) || s.MentionOf(theme) < 0)
-                {
-                    words = Math.Max(words, ObjectMatches(s, theme, pattern.Objects));
-                }
+                words = Math.Max(words, ObjectMatches(s, theme, pattern.Objects));
             }
 
             if (words == 0)
@@ -630,13 +627,14 @@ public sealed class EventCoder : IStage<Document, CodedDocument>
     {
         string lemma = s.Lemmas[t];
         string form = s.Tokens[t].Form.ToLowerInvariant();
+        string singular = Singular(form);
         int best = 0;
         foreach (var o in objects)
         {
             int space = o.LastIndexOf(' ');
             if (space < 0)
             {
-                if (o == lemma || o == form)
+                if (o == lemma || o == form || o == singular)
                 {
                     best = Math.Max(best, 1);
                 }
@@ -645,7 +643,7 @@ public sealed class EventCoder : IStage<Document, CodedDocument>
             }
 
             string head = o[(space + 1)..];
-            if (head != lemma && head != form)
+            if (head != lemma && head != form && head != singular)
             {
                 continue;
             }
@@ -675,6 +673,13 @@ public sealed class EventCoder : IStage<Document, CodedDocument>
 
         return best;
     }
+
+    /// <summary>A plural's singular by spelling alone, for nouns the lemmatizer leaves as they are ("troops", "supplies").</summary>
+    private static string Singular(string form) =>
+        form.EndsWith("ies", StringComparison.Ordinal) && form.Length > 4 ? form[..^3] + "y"
+        : form.EndsWith("sses", StringComparison.Ordinal) || form.EndsWith("xes", StringComparison.Ordinal) || form.EndsWith("ches", StringComparison.Ordinal) ? form[..^2]
+        : form.EndsWith('s') && !form.EndsWith("ss", StringComparison.Ordinal) && form.Length > 3 ? form[..^1]
+        : form;
 
     private static ActorMention? FindVia(ParsedSentence s, Frame frame, List<int> targetTokens)
     {
@@ -748,6 +753,18 @@ public sealed class EventCoder : IStage<Document, CodedDocument>
         if (mention >= 0)
         {
             found.Add(s.Mentions[mention]);
+
+            // "the leaders of Serbia and Kosovo" is one mention for the first and a conjunct for the second
+            for (int i = 0; i < s.Count; i++)
+            {
+                int h = s.Head(i);
+                if (s.Rel(i) == "conj" && h >= 0 && s.MentionOf(h) == mention && s.MentionOf(i) >= 0 && s.MentionOf(i) != mention
+                    && !found.Contains(s.Mentions[s.MentionOf(i)]) && !s.Dominates(i, t))
+                {
+                    found.Add(s.Mentions[s.MentionOf(i)]);
+                }
+            }
+
             return found;
         }
 
