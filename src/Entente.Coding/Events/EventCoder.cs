@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Globalization;
 using Entente.Coding.Actors;
 using Entente.Coding.Dates;
 using Entente.Core;
@@ -220,6 +221,10 @@ public sealed class EventCoder : IStage<Document, CodedDocument>
             return;
         }
 
+        // "Lavrov said he was optimistic about talks with X": a speech act its own speaker reports is the act itself.
+        var attributionActors = reading.AttributionToken >= 0 ? ActorsOf(s, [reading.AttributionToken]) : [];
+        bool verbal = cameo.QuadClass is 1 or 3;
+
         var pairs = new List<(ActorMention Source, ActorMention Target)>();
         if (match.Targets.Count > 0)
         {
@@ -264,6 +269,12 @@ public sealed class EventCoder : IStage<Document, CodedDocument>
                 continue;
             }
 
+            var eventModality = modality;
+            if (modality == Modality.Reported && verbal && attributionActors.Any(a => a.Country is not null && a.Country == src.Country))
+            {
+                eventModality = Modality.Asserted;
+            }
+
             int start = Math.Min(s.Tokens[frame.Predicate].Start, Math.Min(src.Start, tgt.Start));
             int end = Math.Max(s.Tokens[frame.Predicate].End, Math.Max(src.End, tgt.End));
             var evt = new CodedEvent(
@@ -280,10 +291,10 @@ public sealed class EventCoder : IStage<Document, CodedDocument>
                 cameo.QuadClass,
                 cameo.Goldstein,
                 cameo.Plover,
-                date,
-                modality,
+                FutureDate(date, eventModality, document.Date),
+                eventModality,
                 reading.Attribution,
-                Confidence(frame, match, modality, src, tgt))
+                Confidence(frame, match, eventModality, src, tgt))
             {
                 PatternId = match.Pattern.Id,
             };
@@ -333,6 +344,31 @@ public sealed class EventCoder : IStage<Document, CodedDocument>
         }
 
         return publication is { } day ? EventDate.OfPublication(day) : null;
+    }
+
+    /// <summary>
+    /// A planned act's date lies ahead: "will travel to Beijing in April" published in May is next April. Month and
+    /// day dates resolved into the past for an intended act move forward a year.
+    /// </summary>
+    private static EventDate? FutureDate(EventDate? date, Modality modality, DateOnly? publication)
+    {
+        if (date is null || modality != Modality.Intended || publication is not { } pub || date.Precision is not (DatePrecision.Month or DatePrecision.Day))
+        {
+            return date;
+        }
+
+        var resolved = date.Precision == DatePrecision.Month
+            ? new DateOnly(int.Parse(date.Value[..4], CultureInfo.InvariantCulture), int.Parse(date.Value[5..7], CultureInfo.InvariantCulture), 1)
+            : DateOnly.ParseExact(date.Value, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+        bool past = date.Precision == DatePrecision.Month ? resolved.AddMonths(1) <= new DateOnly(pub.Year, pub.Month, 1) : resolved < pub.AddDays(-1);
+        if (!past || pub.Year - resolved.Year > 1)
+        {
+            return date;
+        }
+
+        return date.Precision == DatePrecision.Month
+            ? EventDate.OfMonth(resolved.Year + 1, resolved.Month)
+            : resolved.AddDays(7) >= pub ? EventDate.OfDay(resolved.AddDays(7)) : date;
     }
 
     /// <summary>The top of the clause a token belongs to, climbing through nominal and control relations.</summary>

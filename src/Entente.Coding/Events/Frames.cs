@@ -25,6 +25,10 @@ internal static class FrameBuilder
          "pressure", "lobby", "request", "implore", "warn", "advise", "compel", "convince", "instruct", "authorize", "authorise",
          "permit", "enable", "oblige", "require", "challenge", "beg", "exhort", "appeal", "prod", "nudge"], StringComparer.Ordinal);
 
+    /// <summary>Verbs whose object is the agent of the act they charge it with: "accused Moscow of shelling the plant".</summary>
+    internal static readonly FrozenSet<string> AccusationVerbs = FrozenSet.ToFrozenSet(
+        ["accuse", "blame", "charge", "suspect", "condemn", "criticize", "criticise", "denounce", "fault", "rebuke", "censure", "sanction", "punish", "praise", "thank", "commend", "congratulate"], StringComparer.Ordinal);
+
     private static readonly FrozenSet<string> RelativePronouns = FrozenSet.ToFrozenSet(["that", "which", "who", "whom", "whose"], StringComparer.Ordinal);
 
     public static Frame Build(ParsedSentence s, int p, PredicateKind kind) =>
@@ -155,7 +159,9 @@ internal static class FrameBuilder
         string rel = s.Rel(p);
         switch (rel)
         {
-            case "xcomp" when ObjectControl.Contains(s.Lemmas[h]):
+            case "advcl" or "acl" when AccusationVerbs.Contains(s.Lemmas[h]) && s.Child(h, "obj") >= 0:
+                return s.Child(h, "obj");
+            case "xcomp" or "advcl" when ObjectControl.Contains(s.Lemmas[h]) && (rel == "xcomp" || s.HasChild(p, "mark", "to")):
             {
                 int obj = s.Child(h, "obj");
                 if (obj < 0)

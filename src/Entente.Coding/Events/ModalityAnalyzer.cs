@@ -153,6 +153,11 @@ internal static class ModalityAnalyzer
                     requested = true;
                     cue ??= headLemma;
                 }
+                else if (FrameBuilder.AccusationVerbs.Contains(headLemma) && nodeRel is "acl" && !underSpeech)
+                {
+                    AccusedAct(s, head, ref reported, ref attribution, ref attributionToken, ref underSpeech);
+                    cue ??= headLemma;
+                }
                 else if (IntentHeads.Contains(headLemma) && nodeRel is "xcomp" or "acl")
                 {
                     intended = true;
@@ -252,6 +257,18 @@ internal static class ModalityAnalyzer
                     cue ??= headLemma;
                 }
             }
+            else if (nodeRel is "advcl" && FrameBuilder.ObjectControl.Contains(headLemma) && s.HasChild(node, "mark", "to") && node == p)
+            {
+                // "called on Tokyo to withdraw …" parsed with an adverbial clause
+                requested = true;
+                cue ??= headLemma;
+            }
+            else if (nodeRel is "advcl" && FrameBuilder.AccusationVerbs.Contains(headLemma) && s.Child(head, "obj") >= 0 && !underSpeech)
+            {
+                // "Kyiv accused Moscow of shelling the plant": the shelling is Kyiv's claim.
+                AccusedAct(s, head, ref reported, ref attribution, ref attributionToken, ref underSpeech);
+                cue ??= headLemma;
+            }
             else if (nodeRel is "acl" && ReportNouns.Contains(headLemma) && !underSpeech)
             {
                 // "evidence surfaced that …", "reports that …", "claims that …"
@@ -290,6 +307,21 @@ internal static class ModalityAnalyzer
             : reported ? Modality.Reported
             : Modality.Asserted;
         return new ModalityReading(modality, attribution, attributionToken, threatened, cue, intentHead, requested);
+    }
+
+    private static void AccusedAct(ParsedSentence s, int head, ref bool reported, ref string? attribution, ref int attributionToken, ref bool underSpeech)
+    {
+        underSpeech = true;
+        if (s.Lemmas[head] is "accuse" or "blame" or "charge" or "suspect")
+        {
+            reported = true;
+            int accuser = s.Child(head, "nsubj");
+            if (accuser >= 0 && attribution is null)
+            {
+                attribution = s.PhraseText(accuser);
+                attributionToken = accuser;
+            }
+        }
     }
 
     private static bool SaidAbove(ParsedSentence s, int node)
