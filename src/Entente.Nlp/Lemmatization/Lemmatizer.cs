@@ -234,7 +234,7 @@ public sealed class Lemmatizer
     /// Picks the base of an -ed/-ing/-er form: <paramref name="stem"/> ("walk"), the stem with e
     /// restored (<paramref name="withE"/>: "create"), or the stem with a doubled final consonant
     /// undone ("stopp" → "stop"). Known lemmas win (for a verb form, lemmas known as verbs first, and
-    /// never a lemma known only as an adjective: "severed" is "sever", not "severe"); otherwise English
+    /// never an -ere lemma known only as an adjective: "severed" is "sever", not "severe"); otherwise English
     /// spelling habits decide.
     /// </summary>
     private string Stem(string stem, string withE, bool verb = false)
@@ -269,7 +269,7 @@ public sealed class Lemmatizer
             return stem;
         }
 
-        if (Known(withE) && !(verb && KnownAdjectiveOnly(withE)))
+        if (Known(withE) && !(verb && stem.EndsWith("er", StringComparison.Ordinal) && KnownAdjectiveOnly(withE)))
         {
             return withE;
         }
@@ -304,9 +304,10 @@ public sealed class Lemmatizer
                 return withE;
             }
 
-            // "acceded", "blockaded", "rebuked", "invoked": a single vowel before a final d or k takes a silent e
-            // ("accede", "blockade", "rebuke"); vowel pairs do not ("loaded", "needed", "soaked").
-            if (verb && n >= 4 && last is 'd' or 'k' && IsVowel(prev) && IsConsonant(stem[^3]))
+            // "acceded", "blockaded", "rebuked", "censured", "retired", "declared": a single vowel before a final d or k,
+            // or a, i or u before a final r, takes a silent e ("accede", "blockade", "rebuke", "censure"); vowel pairs do
+            // not ("loaded", "needed", "soaked", "poured"), nor "-er" and "-or" ("offered", "monitored").
+            if (verb && n >= 4 && IsConsonant(stem[^3]) && ((last is 'd' or 'k' && IsVowel(prev)) || (last == 'r' && prev is 'a' or 'i' or 'u')))
             {
                 return withE;
             }

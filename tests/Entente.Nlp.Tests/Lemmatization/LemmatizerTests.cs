@@ -51,6 +51,9 @@ public class LemmatizerTests
         { "blockaded", "VERB", "VBD", "blockade" },
         { "severed", "VERB", "VBD", "sever" },
         { "loaded", "VERB", "VBD", "load" },
+        { "freed", "VERB", "VBD", "free" },
+        { "censured", "VERB", "VBD", "censure" },
+        { "monitored", "VERB", "VBD", "monitor" },
         { "visited", "VERB", "VBD", "visit" },
         // comparatives and superlatives
         { "bigger", "ADJ", "JJR", "big" },
