@@ -294,7 +294,7 @@ public sealed class Lemmatizer
                 return withE;
             }
 
-            if ((prev == 'a' && last == 't') || (prev == 'i' && last is 'z' or 's') || (last == 'l' && prev is 'b' or 'p' or 'k' or 'd' or 'g' or 't' or 'z'))
+            if ((prev == 'a' && last == 't') || (prev == 'i' && last is 'z' or 's') || (n >= 3 && stem[^3] == 'a' && prev == 'u' && last == 's') || (last == 'l' && prev is 'b' or 'p' or 'k' or 'd' or 'g' or 't' or 'z'))
             {
                 return withE;
             }
