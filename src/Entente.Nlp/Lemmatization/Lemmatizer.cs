@@ -26,6 +26,8 @@ public sealed class Lemmatizer
     private readonly Dictionary<string, string> _exact;   // "form\txpos" → lemma
     private readonly Dictionary<string, string> _lower;   // "lowercase form\txpos" → lemma
     private readonly HashSet<string> _vocabulary;         // lowercase lemmas seen in training
+    private readonly HashSet<string> _verbs;              // lowercase lemmas of verb forms (XPOS VB*) in the lexicon
+    private readonly HashSet<string> _adjectives;         // lowercase lemmas of adjective forms (XPOS JJ*) in the lexicon
     private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _exactLookup;
     private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _lowerLookup;
     private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _vocabularyLookup;
@@ -35,6 +37,22 @@ public sealed class Lemmatizer
         _exact = exact;
         _lower = lower;
         _vocabulary = vocabulary;
+        _verbs = new HashSet<string>(StringComparer.Ordinal);
+        _adjectives = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (key, lemma) in lower)
+        {
+            int tab = key.IndexOf('\t', StringComparison.Ordinal);
+            var tag = tab >= 0 ? key.AsSpan(tab + 1) : [];
+            if (tag.StartsWith("VB", StringComparison.Ordinal))
+            {
+                _verbs.Add(lemma.ToLowerInvariant());
+            }
+            else if (tag.StartsWith("JJ", StringComparison.Ordinal))
+            {
+                _adjectives.Add(lemma.ToLowerInvariant());
+            }
+        }
+
         _exactLookup = exact.GetAlternateLookup<ReadOnlySpan<char>>();
         _lowerLookup = lower.GetAlternateLookup<ReadOnlySpan<char>>();
         _vocabularyLookup = vocabulary.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -176,7 +194,7 @@ public sealed class Lemmatizer
             return w[..^3] + "y";
         }
 
-        return Stem(w[..^2], w[..^1]);
+        return Stem(w[..^2], w[..^1], verb: true);
     }
 
     private string Gerund(string w)
@@ -193,7 +211,7 @@ public sealed class Lemmatizer
             return stem; // "dying" is irregular; "lying" too; short stems are rare
         }
 
-        return Stem(stem, stem + "e");
+        return Stem(stem, stem + "e", verb: true);
     }
 
     private string Graded(string w, string suffix)
@@ -215,18 +233,43 @@ public sealed class Lemmatizer
     /// <summary>
     /// Picks the base of an -ed/-ing/-er form: <paramref name="stem"/> ("walk"), the stem with e
     /// restored (<paramref name="withE"/>: "create"), or the stem with a doubled final consonant
-    /// undone ("stopp" → "stop"). Known lemmas win; otherwise English spelling habits decide.
+    /// undone ("stopp" → "stop"). Known lemmas win (for a verb form, lemmas known as verbs first, and
+    /// never an -ere lemma known only as an adjective: "severed" is "sever", not "severe"); otherwise English
+    /// spelling habits decide.
     /// </summary>
-    private string Stem(string stem, string withE)
+    private string Stem(string stem, string withE, bool verb = false)
     {
         bool doubled = stem.Length >= 3 && stem[^1] == stem[^2] && IsConsonant(stem[^1]) && stem[^1] is not ('l' or 's' or 'z' or 'f');
-        var undoubled = doubled ? stem[..^1] : null;
-        if (Known(stem))
+
+        // "expelled", "patrolled", "cancelled": a final -ll after a single vowel (not a) of a word of two or more
+        // syllables is a doubled l ("expel"); one-syllable words ("shell", "kill") and -all ("forestall") keep it.
+        bool doubledL = stem.Length >= 5 && stem[^1] == 'l' && stem[^2] == 'l' && stem[^3] is 'e' or 'i' or 'o' or 'u'
+            && !IsVowel(stem[^4]) && VowelGroups(stem[..^1]) >= 2;
+        var undoubled = doubled || doubledL ? stem[..^1] : null;
+        if (verb)
+        {
+            if (KnownVerb(stem))
+            {
+                return stem;
+            }
+
+            if (KnownVerb(withE))
+            {
+                return withE;
+            }
+
+            if (undoubled is not null && KnownVerb(undoubled))
+            {
+                return undoubled;
+            }
+        }
+
+        if (Known(stem) && !(verb && doubledL))
         {
             return stem;
         }
 
-        if (Known(withE))
+        if (Known(withE) && !(verb && stem.EndsWith("er", StringComparison.Ordinal) && KnownAdjectiveOnly(withE)))
         {
             return withE;
         }
@@ -236,7 +279,7 @@ public sealed class Lemmatizer
             return undoubled;
         }
 
-        if (doubled)
+        if (doubled || (verb && doubledL))
         {
             return undoubled!;
         }
@@ -251,7 +294,7 @@ public sealed class Lemmatizer
                 return withE;
             }
 
-            if ((prev == 'a' && last == 't') || (prev == 'i' && last is 'z' or 's') || (last == 'l' && prev is 'b' or 'p' or 'k' or 'd' or 'g' or 't' or 'z'))
+            if ((prev == 'a' && last == 't') || (prev == 'i' && last is 'z' or 's') || (n >= 3 && stem[^3] == 'a' && prev == 'u' && last == 's') || (last == 'l' && prev is 'b' or 'p' or 'k' or 'd' or 'g' or 't' or 'z'))
             {
                 return withE;
             }
@@ -260,9 +303,43 @@ public sealed class Lemmatizer
             {
                 return withE;
             }
+
+            // "acceded", "blockaded", "rebuked", "censured", "retired", "declared": a single vowel before a final d or k,
+            // or a, i or u before a final r, takes a silent e ("accede", "blockade", "rebuke", "censure"); vowel pairs do
+            // not ("loaded", "needed", "soaked", "poured"), nor "-er" and "-or" ("offered", "monitored").
+            if (verb && n >= 4 && IsConsonant(stem[^3]) && ((last is 'd' or 'k' && IsVowel(prev)) || (last == 'r' && prev is 'a' or 'i' or 'u')))
+            {
+                return withE;
+            }
         }
 
         return stem;
+    }
+
+    private static int VowelGroups(string w)
+    {
+        int groups = 0;
+        bool inVowel = false;
+        foreach (var c in w)
+        {
+            bool v = IsVowel(c) || c == 'y';
+            if (v && !inVowel)
+            {
+                groups++;
+            }
+
+            inVowel = v;
+        }
+
+        return groups;
+    }
+
+    private bool KnownVerb(string w) => _verbs.Contains(w.ToLowerInvariant());
+
+    private bool KnownAdjectiveOnly(string w)
+    {
+        var lower = w.ToLowerInvariant();
+        return _adjectives.Contains(lower) && !_verbs.Contains(lower);
     }
 
     private bool Known(string w) => _vocabularyLookup.Contains(w.ToLowerInvariant().AsSpan());
