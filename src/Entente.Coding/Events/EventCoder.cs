@@ -655,7 +655,13 @@ public sealed class EventCoder : IStage<Document, CodedDocument>
                 bool has = false;
                 foreach (var c in s.Children(t))
                 {
-                    if (s.Lemmas[c] == mod || s.Tokens[c].Form.Equals(mod, StringComparison.OrdinalIgnoreCase))
+                    if (s.Rel(c) is not ("compound" or "amod" or "nmod:poss" or "flat" or "nummod" or "det"))
+                    {
+                        continue;
+                    }
+
+                    // "air defense systems": "air" hangs on "defense"
+                    if (IsWord(s, c, mod) || s.Children(c).Any(g => s.Rel(g) is "compound" or "amod" && IsWord(s, g, mod)))
                     {
                         has = true;
                         break;
@@ -673,6 +679,9 @@ public sealed class EventCoder : IStage<Document, CodedDocument>
 
         return best;
     }
+
+    private static bool IsWord(ParsedSentence s, int t, string word) =>
+        s.Lemmas[t] == word || s.Tokens[t].Form.Equals(word, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>A plural's singular by spelling alone, for nouns the lemmatizer leaves as they are ("troops", "supplies").</summary>
     private static string Singular(string form) =>

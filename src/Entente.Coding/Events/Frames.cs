@@ -134,6 +134,15 @@ internal static class FrameBuilder
         else if (obj >= 0)
         {
             themes.Add(obj);
+
+            // a misparse can leave two objects: "export Anza Mark-II … air defense systems"
+            foreach (var c in s.Children(p))
+            {
+                if (c != obj && s.Rel(c) == "obj")
+                {
+                    themes.Add(c);
+                }
+            }
         }
 
         // Secondary themes: "threatened X with nuclear weapons", "accused X of espionage", "asked X for money",
