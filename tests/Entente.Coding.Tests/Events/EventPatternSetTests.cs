@@ -102,6 +102,21 @@ public sealed class EventPatternSetTests
         Assert.Contains(pattern.Lemma, lemmas);
     }
 
+    [Theory]
+    [MemberData(nameof(PatternIds))]
+    public void An_example_of_a_prepositional_target_holds_the_preposition(string id)
+    {
+        var pattern = Default.Patterns.Single(p => p.Id == id);
+        if (pattern.Target is "obj" or "iobj")
+        {
+            return;
+        }
+
+        var words = pattern.Example.ToLowerInvariant().Split([' ', ',', '.'], StringSplitOptions.RemoveEmptyEntries);
+
+        Assert.Contains(pattern.Target, words);
+    }
+
     [Fact]
     public void Examples_are_not_shared_between_patterns()
     {
