@@ -23,6 +23,7 @@ public class TemporalTaggerTests
     [InlineData("The envoys met on 29 February 2020 in Doha.", "29 February 2020", "2020-02-29")]
     [InlineData("On May 5, 2019 the coalition collapsed.", "May 5, 2019", "2019-05-05")]
     [InlineData("The parties met on Monday, January 1, 2018 to sign it.", "January 1, 2018", "2018-01-01")]
+    [InlineData("The vote was held on Friday 5 May 2017, officials said.", "5 May 2017", "2017-05-05")]
     public void Dates_with_a_year_resolve_to_the_day(string sentence, string text, string value)
         => AssertSingle(sentence, Published, text, value, DatePrecision.Day, future: false);
 
@@ -33,6 +34,7 @@ public class TemporalTaggerTests
     [InlineData("The deal was signed in April 2021 in Ankara.", "April 2021", "2021-04")]
     [InlineData("Ties were restored by mid-May 2019, diplomats said.", "mid-May 2019", "2019-05")]
     [InlineData("The army withdrew in Dec. 2017 after a long siege.", "Dec. 2017", "2017-12")]
+    [InlineData("In March 2019's vote the party won.", "March 2019", "2019-03")]
     public void A_month_with_a_year_resolves_to_the_month(string sentence, string text, string value)
         => AssertSingle(sentence, Published, text, value, DatePrecision.Month, future: false);
 
@@ -96,6 +98,9 @@ public class TemporalTaggerTests
     [InlineData("Parliament votes this Friday.", "this Friday", "2023-05-12", true)]
     [InlineData("Officials said Friday that the talks had failed.", "Friday", "2023-05-05", false)]
     [InlineData("Sunday's attack killed three soldiers.", "Sunday", "2023-05-07", false)]
+    [InlineData("Police said on Saturday 12 people were hurt.", "Saturday", "2023-05-06", false)]
+    [InlineData("The strike began in the early hours of Sunday.", "Sunday", "2023-05-07", false)]
+    [InlineData("Parliament will debate it on Thursday, the speaker said.", "Thursday", "2023-05-04", false)]
     [InlineData("The border was closed three days ago.", "three days ago", "2023-05-07", false)]
     [InlineData("The border was closed 10 days ago.", "10 days ago", "2023-04-30", false)]
     [InlineData("The border will reopen in three days.", "in three days", "2023-05-13", true)]
@@ -189,6 +194,10 @@ public class TemporalTaggerTests
     [InlineData("Police said 300 people were detained.")]
     [InlineData("Jan Kowalski met the ambassador.")]
     [InlineData("The market rallied on the decision.")]
+    [InlineData("The army said in a statement that it had withdrawn.")]
+    [InlineData("The Mayor of London spoke at the summit.")]
+    [InlineData("The attack came a day after the vote.")]
+    [InlineData("Iran said it would respond within days.")]
     [InlineData("")]
     public void Words_that_only_look_like_dates_are_not_tagged(string sentence)
     {
