@@ -52,6 +52,9 @@ public class TemporalTaggerTests
     [InlineData("The base was handed over in mid-2019.", "mid-2019", "2019")]
     [InlineData("The agreement expires at the end of 2024.", "the end of 2024", "2024")]
     [InlineData("Output recovered in late 1999.", "late 1999", "1999")]
+    [InlineData("Growth slowed in the first half of 2020.", "the first half of 2020", "2020")]
+    [InlineData("Losses mounted in the third quarter of 2019.", "the third quarter of 2019", "2019")]
+    [InlineData("The town was founded in the year 2000.", "2000", "2000")]
     [InlineData("The rebels held the town until 2011-12 talks.", "2011", "2011")]
     public void A_year_with_a_cue_resolves_to_the_year(string sentence, string text, string value)
         => AssertSingle(sentence, Published, text, value, DatePrecision.Year, future: false);
