@@ -18,7 +18,7 @@ public sealed record TemporalExpression(int Start, int End, string Text, EventDa
 /// </summary>
 /// <remarks>
 /// A sentence is first checked for cheap cues (a capitalised month prefix, a 19xx/20xx number, a word such as "yesterday",
-/// "ago", "last week" or "Friday") and only the regular expressions its cues call for run, so sentences without dates cost one or two
+/// "ago", "last week" or "Friday") and only the regular expressions its cues call for run, so sentences without dates cost three
 /// vectorised scans. When expressions overlap, the longest wins ("5 May 2018" over "5 May" and "May 2018").
 /// </remarks>
 public sealed class TemporalTagger
@@ -29,7 +29,7 @@ public sealed class TemporalTagger
     /// <summary>Every relative expression holds one of these ("in two weeks" holds "in two").</summary>
     private static readonly SearchValues<string> RelativeCues = SearchValues.Create(
         [
-            "today", "tonight", "yesterday", "tomorrow", "night", "morning", "afternoon", "evening",
+            "today", "tonight", "yesterday", "tomorrow", "last night", "this morning", "this afternoon", "this evening",
             "this week", "last week", "next week", "this month", "last month", "next month", "this year", "last year", "next year", "ago",
             "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
             "in a ", "in an ", "in one", "in two", "in three", "in four", "in five", "in six", "in seven", "in eight", "in nine", "in ten",

@@ -281,6 +281,44 @@ public class TemporalTaggerTests
         Assert.Equal(new EventDate(value, precision), date);
     }
 
+    [Theory]
+    [InlineData("2023-05-10")]
+    [InlineData("0001-01-01")]
+    [InlineData("9999-12-31")]
+    [InlineData("2024-02-29")]
+    public void Any_mix_of_date_words_is_tagged_without_throwing_and_with_offsets_inside_the_sentence(string publication)
+    {
+        // Given sentences made of date-like words in random order, against an ordinary or extreme publication date
+        string[] words =
+        [
+            "in", "on", "since", "by", "of", "the", "last", "next", "this", "early", "mid-", "later", "earlier", "spring", "end", "ago", "'s", ",", ".", "-",
+            "May", "March", "February", "Feb.", "Sept", "Monday", "Sunday", "today", "yesterday", "tomorrow", "night", "week", "weeks", "month", "year",
+            "years", "days", "a", "two", "twelve", "0", "00", "1", "29", "30", "31", "32", "999", "1899", "1900", "2018", "2099", "2100", "1990s",
+            "2018-02-30", "2018-01-01", "2,018", "1st", "3rd", "time", "first", "percent", "troops", "ago,",
+        ];
+        var random = new Random(20230510);
+        var published = DateOnly.Parse(publication, CultureInfo.InvariantCulture);
+        for (int i = 0; i < 3000; i++)
+        {
+            string prefix = "Earlier text. ";
+            string sentence = string.Join(' ', Enumerable.Range(0, random.Next(1, 12)).Select(_ => words[random.Next(words.Length)]));
+            string text = prefix + sentence + " Later text.";
+
+            // When the sentence is tagged
+            var found = TemporalTagger.Default.Find(text, prefix.Length, prefix.Length + sentence.Length, published);
+
+            // Then every expression lies inside it, in order, without overlaps, and slices its own text
+            int last = prefix.Length;
+            foreach (var expression in found)
+            {
+                Assert.InRange(expression.Start, last, expression.End - 1);
+                Assert.InRange(expression.End, expression.Start + 1, prefix.Length + sentence.Length);
+                Assert.Equal(text[expression.Start..expression.End], expression.Text);
+                last = expression.End;
+            }
+        }
+    }
+
     [Fact]
     public void Choose_gives_null_when_nothing_was_found()
     {
