@@ -201,6 +201,11 @@ public class TemporalTaggerTests
     [InlineData("The Mayor of London spoke at the summit.")]
     [InlineData("The attack came a day after the vote.")]
     [InlineData("Iran said it would respond within days.")]
+    [InlineData("At least five were killed in 2 days of fighting.")]
+    [InlineData("In the last five years, more than 200 people died.")]
+    [InlineData("The city grew quickly in the 80s.")]
+    [InlineData("A decree numbered 2018-02-30 was annulled.")]
+    [InlineData("Envoys met in Santiago and Chicago.")]
     [InlineData("")]
     public void Words_that_only_look_like_dates_are_not_tagged(string sentence)
     {
