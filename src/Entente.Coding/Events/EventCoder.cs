@@ -480,9 +480,10 @@ public sealed class EventCoder : IStage<Document, CodedDocument>
             targets.Clear();
         }
 
-        if (targets.Count > 0 && !EventRoots.IsMaterialConflict(pattern.Code))
+        if (targets.Count > 0 && !EventRoots.IsMaterialConflict(pattern.Code) && !(pattern.Target is "in" or "to" or "into" or "at" && !pattern.Symmetric))
         {
-            // A place ("in Johannesburg") is a target only of force: "shelled Kharkiv".
+            // A place ("in Johannesburg") is a target only of force ("shelled Kharkiv") or of a pattern whose
+            // slot is a place ("arrived in Islamabad", "travelled to Beijing").
             targets.RemoveAll(t => t.Kind == ActorKind.Location);
         }
 

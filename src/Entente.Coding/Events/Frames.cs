@@ -161,8 +161,31 @@ internal static class FrameBuilder
             themes.Add(obj);
         }
 
+        ExpandAmounts(s, themes);
         return new Frame(p, PredicateKind.Verb, passive, sources, inherited, passive ? themeSubject : obj, iobj, themes);
     }
+
+    /// <summary>"$300 million in security assistance", "a batch of shells": the thing an amount measures is a theme too.</summary>
+    private static void ExpandAmounts(ParsedSentence s, List<int> themes)
+    {
+        int n = themes.Count;
+        for (int i = 0; i < n; i++)
+        {
+            int t = themes[i];
+            if (s.Upos(t) is "SYM" or "NUM" || AmountWords.Contains(s.Lemmas[t]))
+            {
+                foreach (var prep in AmountPrepositions)
+                {
+                    themes.AddRange(s.Prepositional(t, prep));
+                }
+            }
+        }
+    }
+
+    private static readonly FrozenSet<string> AmountWords = FrozenSet.ToFrozenSet(
+        ["million", "billion", "trillion", "worth", "amount", "batch", "shipment", "consignment", "package", "tranche", "lot", "number", "dozen", "hundred", "thousand", "ton", "tonne", "barrel", "unit", "set"], StringComparer.Ordinal);
+
+    private static readonly string[] AmountPrepositions = ["in", "of", "worth"];
 
     /// <summary>The subject a predicate without its own subject takes from the clause that governs it.</summary>
     private static int Controller(ParsedSentence s, int p, int depth)
@@ -339,6 +362,7 @@ internal static class FrameBuilder
             }
         }
 
+        ExpandAmounts(s, themes);
         return new Frame(p, PredicateKind.Noun, false, sources, inherited, -1, -1, themes);
     }
 }
