@@ -186,6 +186,20 @@ public sealed class EventCoder : IStage<Document, CodedDocument>
 
         // "agreed to expand military cooperation": the intention is the event, not the agreeing.
         found.RemoveAll(c => governing.Contains(c.Frame.Predicate) || readings[c].Requested);
+
+        // "called off talks with Pakistan", "suspended its mediation", "paused military aid": a noun event that
+        // is the object of a coded verb, or of a verb that ends or judges it, is not an event of its own.
+        var verbs = found.Where(c => c.Frame.Kind == PredicateKind.Verb).Select(c => c.Frame.Predicate).ToHashSet();
+        found.RemoveAll(c =>
+        {
+            if (c.Frame.Kind != PredicateKind.Noun)
+            {
+                return false;
+            }
+
+            int h = s.Head(c.Frame.Predicate);
+            return h >= 0 && s.Rel(c.Frame.Predicate) is "obj" or "nsubj:pass" && (verbs.Contains(h) || EndingVerbs.Contains(s.Lemmas[h]));
+        });
         var seen = new HashSet<(string, string, string)>();
         foreach (var candidate in found.OrderByDescending(c => c.Match.Score))
         {
@@ -732,6 +746,12 @@ public sealed class EventCoder : IStage<Document, CodedDocument>
 
         return null;
     }
+
+    private static readonly System.Collections.Frozen.FrozenSet<string> EndingVerbs = System.Collections.Frozen.FrozenSet.ToFrozenSet(
+        ["cancel", "suspend", "halt", "pause", "ease", "lift", "end", "stop", "freeze", "postpone", "scrap", "abandon", "reject",
+         "refuse", "condemn", "criticize", "criticise", "oppose", "deny", "block", "cut", "reduce", "delay", "call", "break",
+         "denounce", "protest", "slam", "welcome", "praise", "discuss", "consider", "debate", "review", "request", "seek", "demand"],
+        StringComparer.Ordinal);
 
     private static readonly string[] ViaPrepositions = ["via", "through", "across"];
 

@@ -317,12 +317,23 @@ internal static class FrameBuilder
 
             if (sources.Count == 0)
             {
+                // "US sanctions", "the US arms sale" (the actor a compound of the compound)
                 foreach (var c in s.Children(p))
                 {
-                    if (s.Rel(c) is "compound" or "amod" && s.MentionOf(c) >= 0)
+                    if (s.Rel(c) is "compound" or "amod")
                     {
-                        sources.Add(c);
-                        break;
+                        if (s.MentionOf(c) >= 0)
+                        {
+                            sources.Add(c);
+                            break;
+                        }
+
+                        int inner = s.Children(c).FirstOrDefault(g => s.Rel(g) is "compound" or "amod" && s.MentionOf(g) >= 0, -1);
+                        if (inner >= 0)
+                        {
+                            sources.Add(inner);
+                            break;
+                        }
                     }
                 }
             }
