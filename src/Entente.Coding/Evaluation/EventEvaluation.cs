@@ -320,6 +320,9 @@ public sealed record EventScores(
     /// <summary>The four views in report order.</summary>
     public ImmutableArray<ViewScore> Views => [Root, Code, Modality, Date];
 
+    /// <summary>Precision of the predicted events by confidence decile (root view): how well confidence is calibrated.</summary>
+    public ImmutableArray<CalibrationBin> Calibration { get; init; } = [];
+
     /// <summary>One JSON object with snake_case keys; the per-document errors only when <paramref name="includeErrors"/>.</summary>
     public string ToJson(bool includeErrors = false)
     {
@@ -343,6 +346,18 @@ public sealed record EventScores(
             }
 
             w.WriteNumber("documents_with_errors", Errors.Length);
+            w.WriteStartArray("calibration");
+            foreach (var b in Calibration)
+            {
+                w.WriteStartObject();
+                w.WriteNumber("low", b.Low);
+                w.WriteNumber("high", b.High);
+                w.WriteNumber("events", b.Events);
+                w.WriteNumber("precision", Math.Round(b.Precision, 4));
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
             if (includeErrors)
             {
                 w.WriteStartArray("errors");
@@ -389,6 +404,15 @@ public sealed record EventScores(
             sb.Append(CultureInfo.InvariantCulture, $"{v.View,-10}{v.Precision,10:F3}{v.Recall,10:F3}{v.F1,10:F3}{v.TruePositives,7}{v.FalsePositives,7}{v.FalseNegatives,7}").AppendLine();
         }
 
+        if (!Calibration.IsDefaultOrEmpty)
+        {
+            sb.AppendLine("confidence   events  precision (root view)");
+            foreach (var b in Calibration)
+            {
+                sb.Append(CultureInfo.InvariantCulture, $"[{b.Low:F1}, {b.High:F1})  {b.Events,7}  {b.Precision,9:F3}").AppendLine();
+            }
+        }
+
         return sb.ToString();
     }
 
@@ -427,6 +451,12 @@ public sealed record EventScores(
 /// </list>
 /// A predicted actor is its <see cref="EventActor.Country"/>, else its <see cref="EventActor.Code"/>.
 /// </summary>
+/// <summary>Predicted events whose confidence falls in [Low, High), and how many of them are right (root view).</summary>
+public sealed record CalibrationBin(double Low, double High, int Events, int Correct)
+{
+    public double Precision => Events == 0 ? 0 : (double)Correct / Events;
+}
+
 public static class EventEvaluation
 {
     private const string Publication = "publication";
@@ -437,6 +467,7 @@ public static class EventEvaluation
         ArgumentNullException.ThrowIfNull(gold);
         ArgumentNullException.ThrowIfNull(predict);
         var counts = new int[4, 3];
+        var bins = new int[10, 2];
         var errors = ImmutableArray.CreateBuilder<DocumentErrors>();
         int goldEvents = 0, predictedEvents = 0;
         foreach (var document in gold)
@@ -454,6 +485,18 @@ public static class EventEvaluation
                 counts[view, 2] += fn;
             }
 
+            // Calibration: is each predicted event right on the root view? Most confident first.
+            var open = g.Select(k => k.For(0)).ToList();
+            foreach (var e in predicted.OrderByDescending(e => e.Confidence))
+            {
+                int bin = Math.Clamp((int)(e.Confidence * 10), 0, 9);
+                bins[bin, 0]++;
+                if (open.Remove(Key.Of(e).For(0)))
+                {
+                    bins[bin, 1]++;
+                }
+            }
+
             var (_, _, _, missed, spurious) = Match(g, p, k => k.Full);
             if (missed.Count > 0 || spurious.Count > 0)
             {
@@ -462,7 +505,19 @@ public static class EventEvaluation
         }
 
         ViewScore View(int i, string name) => new(name, counts[i, 0], counts[i, 1], counts[i, 2]);
-        return new EventScores(gold.Count, goldEvents, predictedEvents, View(0, "root"), View(1, "code"), View(2, "modality"), View(3, "date"), errors.ToImmutable());
+        var calibration = ImmutableArray.CreateBuilder<CalibrationBin>();
+        for (int b = 0; b < 10; b++)
+        {
+            if (bins[b, 0] > 0)
+            {
+                calibration.Add(new CalibrationBin(b / 10.0, (b + 1) / 10.0, bins[b, 0], bins[b, 1]));
+            }
+        }
+
+        return new EventScores(gold.Count, goldEvents, predictedEvents, View(0, "root"), View(1, "code"), View(2, "modality"), View(3, "date"), errors.ToImmutable())
+        {
+            Calibration = calibration.ToImmutable(),
+        };
     }
 
     /// <summary>The modality of a coded event as the gold set writes it.</summary>

@@ -259,7 +259,10 @@ public sealed class EventCoder : IStage<Document, CodedDocument>
         foreach (var (src, tgt) in pairs)
         {
             string srcKey = Key(src), tgtKey = Key(tgt);
-            if (srcKey == tgtKey || (src.Country is not null && src.Country == tgt.Country && src.Sector == tgt.Sector))
+            // Inside one state only between different organs ("Iran's Revolutionary Guards threatened Iranian
+            // protesters"), never a state with itself.
+            bool domestic = src.Country is not null && src.Country == tgt.Country;
+            if (srcKey == tgtKey || (domestic && (src.Sector is null || tgt.Sector is null || src.Sector == tgt.Sector)))
             {
                 continue;
             }
@@ -510,22 +513,19 @@ public sealed class EventCoder : IStage<Document, CodedDocument>
         double score = 1;
         if (!pattern.Objects.IsEmpty)
         {
-            bool ok = false;
+            int words = 0;
             foreach (var theme in frame.Themes)
             {
-                if (!targetTokens.Contains(theme) && ObjectMatches(s, theme, pattern.Objects))
-                {
-                    ok = true;
-                    break;
-                }
+                words = Math.Max(words, ObjectMatches(s, theme, pattern.Objects));
             }
 
-            if (!ok)
+            if (words == 0)
             {
                 return null;
             }
 
-            score += 2;
+            // "food aid" is more specific than "aid"
+            score += 2 + (0.25 * (words - 1));
         }
 
         if (pattern.Particle is not null)
@@ -590,53 +590,60 @@ public sealed class EventCoder : IStage<Document, CodedDocument>
         }
         else
         {
-            list.AddRange(s.Prepositional(p, slot == "obj" ? "of" : slot));
+            string prep = slot == "obj" ? "of" : slot;
+            list.AddRange(s.Prepositional(p, prep));
+            if (list.Count == 0 && prep != "of")
+            {
+                // "Slovakia's transfer of its S-300 battery to Ukraine" with the "to" phrase on the theme
+                foreach (var theme in frame.Themes)
+                {
+                    list.AddRange(s.Prepositional(theme, prep));
+                }
+            }
         }
 
         return list;
     }
 
-    private static bool ObjectMatches(ParsedSentence s, int theme, ImmutableArray<string> objects)
+    /// <summary>The number of words of the longest object entry the theme (or its "of" complement) matches; 0 for none.</summary>
+    private static int ObjectMatches(ParsedSentence s, int theme, ImmutableArray<string> objects)
     {
+        int best = 0;
         foreach (var t in s.WithConjuncts(theme))
         {
-            if (Matches(s, t, objects))
-            {
-                return true;
-            }
+            best = Math.Max(best, Matches(s, t, objects));
 
             // "shipments of arms", "a batch of helicopters"
             foreach (var of in s.Prepositional(t, "of"))
             {
-                if (Matches(s, of, objects))
-                {
-                    return true;
-                }
+                best = Math.Max(best, Matches(s, of, objects));
             }
         }
 
-        return false;
+        return best;
     }
 
-    private static bool Matches(ParsedSentence s, int t, ImmutableArray<string> objects)
+    private static int Matches(ParsedSentence s, int t, ImmutableArray<string> objects)
     {
         string lemma = s.Lemmas[t];
         string form = s.Tokens[t].Form.ToLowerInvariant();
+        string singular = Singular(form);
+        int best = 0;
         foreach (var o in objects)
         {
             int space = o.LastIndexOf(' ');
             if (space < 0)
             {
-                if (o == lemma || o == form)
+                if (o == lemma || o == form || o == singular)
                 {
-                    return true;
+                    best = Math.Max(best, 1);
                 }
 
                 continue;
             }
 
             string head = o[(space + 1)..];
-            if (head != lemma && head != form)
+            if (head != lemma && head != form && head != singular)
             {
                 continue;
             }
@@ -648,7 +655,13 @@ public sealed class EventCoder : IStage<Document, CodedDocument>
                 bool has = false;
                 foreach (var c in s.Children(t))
                 {
-                    if (s.Lemmas[c] == mod || s.Tokens[c].Form.Equals(mod, StringComparison.OrdinalIgnoreCase))
+                    if (s.Rel(c) is not ("compound" or "amod" or "nmod:poss" or "flat" or "nummod" or "det"))
+                    {
+                        continue;
+                    }
+
+                    // "air defense systems": "air" hangs on "defense"
+                    if (IsWord(s, c, mod) || s.Children(c).Any(g => s.Rel(g) is "compound" or "amod" && IsWord(s, g, mod)))
                     {
                         has = true;
                         break;
@@ -660,12 +673,22 @@ public sealed class EventCoder : IStage<Document, CodedDocument>
 
             if (all)
             {
-                return true;
+                best = Math.Max(best, modifiers.Length + 1);
             }
         }
 
-        return false;
+        return best;
     }
+
+    private static bool IsWord(ParsedSentence s, int t, string word) =>
+        s.Lemmas[t] == word || s.Tokens[t].Form.Equals(word, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>A plural's singular by spelling alone, for nouns the lemmatizer leaves as they are ("troops", "supplies").</summary>
+    private static string Singular(string form) =>
+        form.EndsWith("ies", StringComparison.Ordinal) && form.Length > 4 ? form[..^3] + "y"
+        : form.EndsWith("sses", StringComparison.Ordinal) || form.EndsWith("xes", StringComparison.Ordinal) || form.EndsWith("ches", StringComparison.Ordinal) ? form[..^2]
+        : form.EndsWith('s') && !form.EndsWith("ss", StringComparison.Ordinal) && form.Length > 3 ? form[..^1]
+        : form;
 
     private static ActorMention? FindVia(ParsedSentence s, Frame frame, List<int> targetTokens)
     {
@@ -739,6 +762,18 @@ public sealed class EventCoder : IStage<Document, CodedDocument>
         if (mention >= 0)
         {
             found.Add(s.Mentions[mention]);
+
+            // "the leaders of Serbia and Kosovo" is one mention for the first and a conjunct for the second
+            for (int i = 0; i < s.Count; i++)
+            {
+                int h = s.Head(i);
+                if (s.Rel(i) == "conj" && h >= 0 && s.MentionOf(h) == mention && s.MentionOf(i) >= 0 && s.MentionOf(i) != mention
+                    && !found.Contains(s.Mentions[s.MentionOf(i)]) && !s.Dominates(i, t))
+                {
+                    found.Add(s.Mentions[s.MentionOf(i)]);
+                }
+            }
+
             return found;
         }
 

@@ -29,6 +29,8 @@ internal static class FrameBuilder
     internal static readonly FrozenSet<string> AccusationVerbs = FrozenSet.ToFrozenSet(
         ["accuse", "blame", "charge", "suspect", "condemn", "criticize", "criticise", "denounce", "fault", "rebuke", "censure", "sanction", "punish", "praise", "thank", "commend", "congratulate"], StringComparer.Ordinal);
 
+    private static readonly string[] SecondaryThemes = ["with", "of", "for", "over", "about"];
+
     private static readonly FrozenSet<string> RelativePronouns = FrozenSet.ToFrozenSet(["that", "which", "who", "whom", "whose"], StringComparer.Ordinal);
 
     public static Frame Build(ParsedSentence s, int p, PredicateKind kind) =>
@@ -132,11 +134,26 @@ internal static class FrameBuilder
         else if (obj >= 0)
         {
             themes.Add(obj);
+
+            // a misparse can leave two objects: "export Anza Mark-II … air defense systems"
+            foreach (var c in s.Children(p))
+            {
+                if (c != obj && s.Rel(c) == "obj")
+                {
+                    themes.Add(c);
+                }
+            }
         }
 
-        foreach (var w in s.Prepositional(p, "with"))
+        // Secondary themes: "threatened X with nuclear weapons", "accused X of espionage", "asked X for money",
+        // also when the parser hangs the phrase on the object.
+        foreach (var prep in SecondaryThemes)
         {
-            themes.Add(w);
+            themes.AddRange(s.Prepositional(p, prep));
+            if (obj >= 0)
+            {
+                themes.AddRange(s.Prepositional(obj, prep));
+            }
         }
 
         if (iobj >= 0 && obj >= 0)
@@ -284,6 +301,16 @@ internal static class FrameBuilder
                         sources.Add(c);
                         break;
                     }
+                }
+            }
+
+            if (sources.Count == 0)
+            {
+                // "talks between Egypt and Ethiopia"
+                foreach (var between in s.Prepositional(p, "between"))
+                {
+                    sources.Add(between);
+                    break;
                 }
             }
 

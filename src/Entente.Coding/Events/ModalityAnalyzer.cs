@@ -67,7 +67,7 @@ internal static class ModalityAnalyzer
                     negated = true;
                     cue ??= lemma;
                 }
-                else if (rel == "aux" && self)
+                else if (rel == "aux" && (self || controlled))
                 {
                     if (HypotheticalAux.Contains(lemma))
                     {
