@@ -28,7 +28,9 @@ internal static partial class TemporalPatterns
 
     private const string Year = @"(?:19|20)\d\d(?!\d)";
 
-    private const string NotBeforeDate = @"(?!,?\s+(?:the\s+)?\d|,?\s+" + MonthAny + ")";
+    /// <summary>A weekday followed by its date ("Monday, January 1", "Friday 5 May") is left to the date.</summary>
+    private const string NotBeforeDate =
+        @"(?!,?\s+(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?" + MonthAny + @"|,?\s+" + MonthAny + @"\s*\d)";
 
     private const string Count = @"\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve";
 
@@ -61,7 +63,7 @@ internal static partial class TemporalPatterns
     /// <summary>A month of a year: "January 2018", "January of 2018", "early January 2018", "mid-May 2019" (m y; p the modifier).</summary>
     [GeneratedRegex(
         @"\b(?<m>" + MonthAny + @")(?:(?<=\b(?<p>early|late|mid|(?:the\s+)?(?:end|beginning|start|middle)\s+of)[\s-]+[a-z]+\.?)|)"
-        + @"(?:\s+of)?,?\s+(?<y>" + Year + @")(?!s\b|['’]s\b)",
+        + @"(?:\s+of)?,?\s+(?<y>" + Year + @")(?!s\b)",
         Options)]
     internal static partial Regex MonthYear();
 
@@ -101,7 +103,7 @@ internal static partial class TemporalPatterns
         + @"|\b(?<agounit>day|week|month|year)s?\s+ago\b(?<=\b(?<p>(?<n>" + Count + @"))\s+[a-z]+\s+ago)"
         + @"|\b(?<inunit>day|week|month|year)s?\b(?<=\b(?<p>in)\s+(?<nin>" + Count + @")\s+[a-z]+)(?:['’]?\s+time\b)?(?!\s+(?:of|and|since)\b)"
         + @"|\b(?<wd>" + Weekday + @")\b(?:" + NotBeforeDate
-        + @"(?<=(?:\b(?<p>(?<wrel>last|next|this))\s+|\b(?:on|since|until|till|by|from|said|before|after|early|late)\s+)[a-z]+)|(?=['’]s\b))",
+        + @"(?<=(?:\b(?<p>(?<wrel>last|next|this))\s+|\b(?:on|since|until|till|by|from|said|before|after|early|late|of|during)\s+)[a-z]+)|(?=['’]s\b))",
         Options)]
     internal static partial Regex Relative();
 

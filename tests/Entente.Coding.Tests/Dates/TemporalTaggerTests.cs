@@ -23,6 +23,7 @@ public class TemporalTaggerTests
     [InlineData("The envoys met on 29 February 2020 in Doha.", "29 February 2020", "2020-02-29")]
     [InlineData("On May 5, 2019 the coalition collapsed.", "May 5, 2019", "2019-05-05")]
     [InlineData("The parties met on Monday, January 1, 2018 to sign it.", "January 1, 2018", "2018-01-01")]
+    [InlineData("The vote was held on Friday 5 May 2017, officials said.", "5 May 2017", "2017-05-05")]
     public void Dates_with_a_year_resolve_to_the_day(string sentence, string text, string value)
         => AssertSingle(sentence, Published, text, value, DatePrecision.Day, future: false);
 
@@ -33,6 +34,7 @@ public class TemporalTaggerTests
     [InlineData("The deal was signed in April 2021 in Ankara.", "April 2021", "2021-04")]
     [InlineData("Ties were restored by mid-May 2019, diplomats said.", "mid-May 2019", "2019-05")]
     [InlineData("The army withdrew in Dec. 2017 after a long siege.", "Dec. 2017", "2017-12")]
+    [InlineData("In March 2019's vote the party won.", "March 2019", "2019-03")]
     public void A_month_with_a_year_resolves_to_the_month(string sentence, string text, string value)
         => AssertSingle(sentence, Published, text, value, DatePrecision.Month, future: false);
 
@@ -50,6 +52,9 @@ public class TemporalTaggerTests
     [InlineData("The base was handed over in mid-2019.", "mid-2019", "2019")]
     [InlineData("The agreement expires at the end of 2024.", "the end of 2024", "2024")]
     [InlineData("Output recovered in late 1999.", "late 1999", "1999")]
+    [InlineData("Growth slowed in the first half of 2020.", "the first half of 2020", "2020")]
+    [InlineData("Losses mounted in the third quarter of 2019.", "the third quarter of 2019", "2019")]
+    [InlineData("The town was founded in the year 2000.", "2000", "2000")]
     [InlineData("The rebels held the town until 2011-12 talks.", "2011", "2011")]
     public void A_year_with_a_cue_resolves_to_the_year(string sentence, string text, string value)
         => AssertSingle(sentence, Published, text, value, DatePrecision.Year, future: false);
@@ -96,6 +101,9 @@ public class TemporalTaggerTests
     [InlineData("Parliament votes this Friday.", "this Friday", "2023-05-12", true)]
     [InlineData("Officials said Friday that the talks had failed.", "Friday", "2023-05-05", false)]
     [InlineData("Sunday's attack killed three soldiers.", "Sunday", "2023-05-07", false)]
+    [InlineData("Police said on Saturday 12 people were hurt.", "Saturday", "2023-05-06", false)]
+    [InlineData("The strike began in the early hours of Sunday.", "Sunday", "2023-05-07", false)]
+    [InlineData("Parliament will debate it on Thursday, the speaker said.", "Thursday", "2023-05-04", false)]
     [InlineData("The border was closed three days ago.", "three days ago", "2023-05-07", false)]
     [InlineData("The border was closed 10 days ago.", "10 days ago", "2023-04-30", false)]
     [InlineData("The border will reopen in three days.", "in three days", "2023-05-13", true)]
@@ -189,6 +197,15 @@ public class TemporalTaggerTests
     [InlineData("Police said 300 people were detained.")]
     [InlineData("Jan Kowalski met the ambassador.")]
     [InlineData("The market rallied on the decision.")]
+    [InlineData("The army said in a statement that it had withdrawn.")]
+    [InlineData("The Mayor of London spoke at the summit.")]
+    [InlineData("The attack came a day after the vote.")]
+    [InlineData("Iran said it would respond within days.")]
+    [InlineData("At least five were killed in 2 days of fighting.")]
+    [InlineData("In the last five years, more than 200 people died.")]
+    [InlineData("The city grew quickly in the 80s.")]
+    [InlineData("A decree numbered 2018-02-30 was annulled.")]
+    [InlineData("Envoys met in Santiago and Chicago.")]
     [InlineData("")]
     public void Words_that_only_look_like_dates_are_not_tagged(string sentence)
     {
@@ -267,6 +284,44 @@ public class TemporalTaggerTests
 
         // Then it is the nearest
         Assert.Equal(new EventDate(value, precision), date);
+    }
+
+    [Theory]
+    [InlineData("2023-05-10")]
+    [InlineData("0001-01-01")]
+    [InlineData("9999-12-31")]
+    [InlineData("2024-02-29")]
+    public void Any_mix_of_date_words_is_tagged_without_throwing_and_with_offsets_inside_the_sentence(string publication)
+    {
+        // Given sentences made of date-like words in random order, against an ordinary or extreme publication date
+        string[] words =
+        [
+            "in", "on", "since", "by", "of", "the", "last", "next", "this", "early", "mid-", "later", "earlier", "spring", "end", "ago", "'s", ",", ".", "-",
+            "May", "March", "February", "Feb.", "Sept", "Monday", "Sunday", "today", "yesterday", "tomorrow", "night", "week", "weeks", "month", "year",
+            "years", "days", "a", "two", "twelve", "0", "00", "1", "29", "30", "31", "32", "999", "1899", "1900", "2018", "2099", "2100", "1990s",
+            "2018-02-30", "2018-01-01", "2,018", "1st", "3rd", "time", "first", "percent", "troops", "ago,",
+        ];
+        var random = new Random(20230510);
+        var published = DateOnly.Parse(publication, CultureInfo.InvariantCulture);
+        for (int i = 0; i < 3000; i++)
+        {
+            string prefix = "Earlier text. ";
+            string sentence = string.Join(' ', Enumerable.Range(0, random.Next(1, 12)).Select(_ => words[random.Next(words.Length)]));
+            string text = prefix + sentence + " Later text.";
+
+            // When the sentence is tagged
+            var found = TemporalTagger.Default.Find(text, prefix.Length, prefix.Length + sentence.Length, published);
+
+            // Then every expression lies inside it, in order, without overlaps, and slices its own text
+            int last = prefix.Length;
+            foreach (var expression in found)
+            {
+                Assert.InRange(expression.Start, last, expression.End - 1);
+                Assert.InRange(expression.End, expression.Start + 1, prefix.Length + sentence.Length);
+                Assert.Equal(text[expression.Start..expression.End], expression.Text);
+                last = expression.End;
+            }
+        }
     }
 
     [Fact]

@@ -9,6 +9,13 @@ public sealed class EventPatternSetTests
 {
     private const string Classes = "# test classes\n@weapons\tweapon|arms|tank|fighter jet\n@aid\taid|humanitarian aid\n";
 
+    // Verbs whose past tense the lemmatizer does not yet reduce to the base form (expelled → "expell", acceded → "acced",
+    // severed → "severe"): the patterns keep the true lemma; remove an entry when the lemmatizer learns it.
+    private static readonly HashSet<string> LemmatizerGaps = new(StringComparer.Ordinal)
+    {
+        "expel", "accede", "cleanse", "blockade", "concede", "rebuke", "sever",
+    };
+
     private static EventPatternSet Default => EventPatternSet.Default;
 
     private static EventPatternSet LoadOne(string line) =>
@@ -70,6 +77,44 @@ public sealed class EventPatternSetTests
         var sides = pattern.Expect!.Split('>');
         Assert.True(actors.Contains(sides[0]), $"{id}: source {sides[0]} not found in \"{pattern.Example}\" ({string.Join(", ", actors)})");
         Assert.True(actors.Contains(sides[1]), $"{id}: target {sides[1]} not found in \"{pattern.Example}\" ({string.Join(", ", actors)})");
+    }
+
+    [Theory]
+    [MemberData(nameof(PatternIds))]
+    public void Every_example_uses_its_predicate_as_the_lemmatizer_sees_it(string id)
+    {
+        // Given a pattern and the inflected forms the lemmatizer may meet in its example
+        var pattern = Default.Patterns.Single(p => p.Id == id);
+        if (LemmatizerGaps.Contains(pattern.Lemma))
+        {
+            return;
+        }
+
+        var (upos, tags) = pattern.Kind == PredicateKind.Verb
+            ? ("VERB", new[] { "VBD", "VBZ", "VBN", "VBG", "VB", "VBP" })
+            : ("NOUN", new[] { "NN", "NNS" });
+        var words = pattern.Example.Split([' ', ',', '.', '\'', '’'], StringSplitOptions.RemoveEmptyEntries);
+
+        // When each word is lemmatised with those tags
+        var lemmas = words.SelectMany(w => tags.Select(t => Entente.Nlp.Lemmatization.Lemmatizer.Default.Lemmatize(w.ToLowerInvariant(), upos, t)));
+
+        // Then the pattern's lemma is among them
+        Assert.Contains(pattern.Lemma, lemmas);
+    }
+
+    [Theory]
+    [MemberData(nameof(PatternIds))]
+    public void An_example_of_a_prepositional_target_holds_the_preposition(string id)
+    {
+        var pattern = Default.Patterns.Single(p => p.Id == id);
+        if (pattern.Target is "obj" or "iobj")
+        {
+            return;
+        }
+
+        var words = pattern.Example.ToLowerInvariant().Split([' ', ',', '.'], StringSplitOptions.RemoveEmptyEntries);
+
+        Assert.Contains(pattern.Target, words);
     }
 
     [Fact]
