@@ -311,6 +311,12 @@ public sealed class Lemmatizer
             {
                 return withE;
             }
+
+            // "cleansed", "reversed", "collapsed": -nse, -rse and -pse verbs (no English verb ends in -ns, -rs or -ps).
+            if (verb && n >= 4 && last == 's' && prev is 'n' or 'r' or 'p')
+            {
+                return withE;
+            }
         }
 
         return stem;

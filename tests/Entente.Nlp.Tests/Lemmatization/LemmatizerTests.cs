@@ -54,6 +54,8 @@ public class LemmatizerTests
         { "freed", "VERB", "VBD", "free" },
         { "censured", "VERB", "VBD", "censure" },
         { "monitored", "VERB", "VBD", "monitor" },
+        { "cleansed", "VERB", "VBD", "cleanse" },
+        { "paused", "VERB", "VBD", "pause" },
         { "visited", "VERB", "VBD", "visit" },
         // comparatives and superlatives
         { "bigger", "ADJ", "JJR", "big" },
