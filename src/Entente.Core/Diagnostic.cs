@@ -70,4 +70,7 @@ public static class DiagnosticCodes
 
     /// <summary>A line of the event patterns (<c>data/events/patterns.jsonl</c> or <c>classes.tsv</c>) is malformed.</summary>
     public const string MalformedEventPattern = "ENT041";
+
+    /// <summary>A sentence could not be coded because of a defect in the coder; it was skipped and the run went on.</summary>
+    public const string CodingFailed = "ENT020";
 }

@@ -79,6 +79,7 @@ public sealed class EventCoder : IStage<Document, CodedDocument>
         int m = 0, parsed = 0;
         var inSentence = new List<ActorMention>();
         EventDate? lastExplicit = null;
+        var failures = new List<Diagnostic>();
         foreach (var sentence in segmented.Sentences)
         {
             var dates = _dates.Find(segmented.Text, sentence.Start, sentence.End, document.Date);
@@ -96,8 +97,17 @@ public sealed class EventCoder : IStage<Document, CodedDocument>
             if (inSentence.Count >= 2)
             {
                 parsed++;
-                var analyzed = _annotator.AnalyzeSentence(segmented.Text, sentence, NewsTagRepair.Instance);
-                CodeSentence(document, new ParsedSentence(segmented.Text, analyzed, inSentence.ToArray()), dates, lastExplicit, events);
+                try
+                {
+                    var analyzed = _annotator.AnalyzeSentence(segmented.Text, sentence, NewsTagRepair.Instance);
+                    CodeSentence(document, new ParsedSentence(segmented.Text, analyzed, inSentence.ToArray()), dates, lastExplicit, events);
+                }
+                catch (Exception e) when (e is ArgumentException or InvalidOperationException or IndexOutOfRangeException or KeyNotFoundException or NullReferenceException)
+                {
+                    // A defect in the coder costs one sentence, never the run: reported, the rest goes on.
+                    failures.Add(new Diagnostic(DiagnosticCodes.CodingFailed, Severity.Warning, document.Id,
+                        $"sentence {sentence.Index} could not be coded ({e.GetType().Name}: {e.Message}); it is skipped"));
+                }
             }
 
             if (!dates.IsDefaultOrEmpty)
@@ -106,7 +116,7 @@ public sealed class EventCoder : IStage<Document, CodedDocument>
             }
         }
 
-        return new CodingResult(new CodedDocument(document.Id, events.ToImmutable(), segmented.Diagnostics), segmented.Sentences.Length, parsed);
+        return new CodingResult(new CodedDocument(document.Id, events.ToImmutable(), [.. segmented.Diagnostics, .. failures]), segmented.Sentences.Length, parsed);
     }
 
     private void CodeSentence(Document document, ParsedSentence s, ImmutableArray<TemporalExpression> dates, EventDate? previous, ImmutableArray<CodedEvent>.Builder sink)

@@ -234,7 +234,7 @@ internal static class ModalityAnalyzer
                     else if (headLemma is not ("know" or "show" or "understand" or "learn" or "believe" or "think"))
                     {
                         reported = true;
-                        attribution ??= s.Text[s.Tokens[speaker].Start..s.Tokens[head].End];
+                        attribution ??= s.Slice(s.Tokens[speaker].Start, s.Tokens[head].End);
                         cue ??= headLemma;
                     }
                 }
@@ -249,7 +249,7 @@ internal static class ModalityAnalyzer
                 {
                     // "evidence surfaced that …", "reports suggest that …"
                     reported = true;
-                    attribution ??= s.Text[s.SubtreeSpan(speaker).Start..s.Tokens[head].End];
+                    attribution ??= s.Slice(s.SubtreeSpan(speaker).Start, s.Tokens[head].End);
                     attributionToken = speaker;
                     cue ??= headLemma;
                 }
@@ -290,7 +290,7 @@ internal static class ModalityAnalyzer
                     end = s.Tokens[governor].End;
                 }
 
-                attribution ??= s.Text[start..end];
+                attribution ??= s.Slice(start, end);
                 cue ??= headLemma;
             }
             else if (nodeRel is "advcl" && s.HasChild(node, "mark", "if"))

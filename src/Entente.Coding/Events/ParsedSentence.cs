@@ -212,6 +212,14 @@ internal sealed class ParsedSentence
         return Text[start..end];
     }
 
+    /// <summary>The text between two offsets in either order, within the sentence.</summary>
+    public string Slice(int a, int b)
+    {
+        int start = Math.Clamp(Math.Min(a, b), Sentence.Start, Sentence.End);
+        int end = Math.Clamp(Math.Max(a, b), start, Sentence.End);
+        return Text[start..end];
+    }
+
     /// <summary>True when <paramref name="ancestor"/> dominates <paramref name="i"/>.</summary>
     public bool Dominates(int ancestor, int i)
     {
