@@ -161,8 +161,31 @@ internal static class FrameBuilder
             themes.Add(obj);
         }
 
+        ExpandAmounts(s, themes);
         return new Frame(p, PredicateKind.Verb, passive, sources, inherited, passive ? themeSubject : obj, iobj, themes);
     }
+
+    /// <summary>"$300 million in security assistance", "a batch of shells": the thing an amount measures is a theme too.</summary>
+    private static void ExpandAmounts(ParsedSentence s, List<int> themes)
+    {
+        int n = themes.Count;
+        for (int i = 0; i < n; i++)
+        {
+            int t = themes[i];
+            if (s.Upos(t) is "SYM" or "NUM" || AmountWords.Contains(s.Lemmas[t]))
+            {
+                foreach (var prep in AmountPrepositions)
+                {
+                    themes.AddRange(s.Prepositional(t, prep));
+                }
+            }
+        }
+    }
+
+    private static readonly FrozenSet<string> AmountWords = FrozenSet.ToFrozenSet(
+        ["million", "billion", "trillion", "worth", "amount", "batch", "shipment", "consignment", "package", "tranche", "lot", "number", "dozen", "hundred", "thousand", "ton", "tonne", "barrel", "unit", "set"], StringComparer.Ordinal);
+
+    private static readonly string[] AmountPrepositions = ["in", "of", "worth"];
 
     /// <summary>The subject a predicate without its own subject takes from the clause that governs it.</summary>
     private static int Controller(ParsedSentence s, int p, int depth)
@@ -294,12 +317,23 @@ internal static class FrameBuilder
 
             if (sources.Count == 0)
             {
+                // "US sanctions", "the US arms sale" (the actor a compound of the compound)
                 foreach (var c in s.Children(p))
                 {
-                    if (s.Rel(c) is "compound" or "amod" && s.MentionOf(c) >= 0)
+                    if (s.Rel(c) is "compound" or "amod")
                     {
-                        sources.Add(c);
-                        break;
+                        if (s.MentionOf(c) >= 0)
+                        {
+                            sources.Add(c);
+                            break;
+                        }
+
+                        int inner = s.Children(c).FirstOrDefault(g => s.Rel(g) is "compound" or "amod" && s.MentionOf(g) >= 0, -1);
+                        if (inner >= 0)
+                        {
+                            sources.Add(inner);
+                            break;
+                        }
                     }
                 }
             }
@@ -339,6 +373,7 @@ internal static class FrameBuilder
             }
         }
 
+        ExpandAmounts(s, themes);
         return new Frame(p, PredicateKind.Noun, false, sources, inherited, -1, -1, themes);
     }
 }

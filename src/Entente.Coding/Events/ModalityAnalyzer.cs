@@ -135,6 +135,7 @@ internal static class ModalityAnalyzer
 
             string nodeRel = s.Rel(node);
             string headLemma = s.Lemmas[head];
+            bool controlledBelow = controlled;
             controlled = controlled && nodeRel is "xcomp" or "acl";
             if (nodeRel is "xcomp" or "acl" or "ccomp" or "csubj")
             {
@@ -173,6 +174,13 @@ internal static class ModalityAnalyzer
                     hypothetical = true;
                     cue ??= headLemma;
                 }
+            }
+
+            if (nodeRel is "ccomp" && controlledBelow && headLemma is "demand" or "insist" or "urge" or "ask" or "request" or "want" or "propose" or "recommend" or "require" or "order")
+            {
+                // "China demanded that Washington stop selling weapons to Taiwan": the demand is the event.
+                requested = true;
+                cue ??= headLemma;
             }
 
             if (nodeRel is "ccomp" && headLemma is "deny" or "dismiss" or "refute" or "reject" && !underSpeech)
