@@ -1,0 +1,78 @@
+using System.Text;
+
+namespace Entente.Storage;
+
+/// <summary>Turns an <see cref="EventQuery"/> into a WHERE clause with positional parameters.</summary>
+internal static class EventFilter
+{
+    public static (string Where, object?[] Args) Build(EventQuery q)
+    {
+        var parts = new List<string>();
+        var args = new List<object?>();
+        string Arg(object? value)
+        {
+            args.Add(value);
+            return "$" + args.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        string ActorMatch(string role, string actor)
+        {
+            var a = actor.Trim().ToUpperInvariant();
+            return $"({role}_country = {Arg(a)} OR {role}_code LIKE {Arg(a + "%")})";
+        }
+
+        if (q.Actor is { } actor)
+        {
+            parts.Add($"({ActorMatch("source", actor)} OR {ActorMatch("target", actor)})");
+        }
+
+        if (q.Country is { } country)
+        {
+            var c = country.Trim().ToUpperInvariant();
+            parts.Add($"(source_country = {Arg(c)} OR target_country = {Arg(c)})");
+        }
+
+        if (q.PairA is { } a && q.PairB is { } b)
+        {
+            parts.Add($"(({ActorMatch("source", a)} AND {ActorMatch("target", b)}) OR ({ActorMatch("source", b)} AND {ActorMatch("target", a)}))");
+        }
+
+        if (q.CodePrefix is { } code)
+        {
+            parts.Add($"cameo LIKE {Arg(code.Trim() + "%")}");
+        }
+
+        if (q.QuadClass is { } quad)
+        {
+            parts.Add($"quad_class = {Arg(quad)}");
+        }
+
+        if (q.From is { } from)
+        {
+            parts.Add($"date_end >= {Arg(from)}");
+        }
+
+        if (q.To is { } to)
+        {
+            parts.Add($"date_start <= {Arg(to)}");
+        }
+
+        if (q.Modality is { } modality)
+        {
+            parts.Add($"modality = {Arg(modality.Trim().ToLowerInvariant())}");
+        }
+
+        if (q.MinReports is { } min)
+        {
+            parts.Add($"n_reports >= {Arg(min)}");
+        }
+
+        if (parts.Count == 0)
+        {
+            return (string.Empty, []);
+        }
+
+        var where = new StringBuilder(" WHERE ").AppendJoin(" AND ", parts);
+        return (where.ToString(), [.. args]);
+    }
+}
