@@ -12,7 +12,7 @@ public readonly record struct DateRange(DateOnly Start, DateOnly End)
 }
 
 /// <summary>
-/// One event, many reports: two reports are the same event when their source, target, CAMEO base code (three digits)
+/// One event, many reports: two reports are the same event when their source, target (by <see cref="MergeOptions.Actors"/>), CAMEO base code (three digits)
 /// and modality are equal and their dates are compatible, that is their <see cref="Range"/>s overlap. A day is one
 /// day, so two day-precise reports must name the same day; a week, month or year covers its days; a publication date
 /// covers the <see cref="MergeOptions.PublicationWindowDays"/> days up to it. Undated reports merge only with undated
@@ -28,10 +28,12 @@ public static class MergePolicy
     }
 
     /// <summary>The merge key: source, target, base code and modality; reports with different keys never merge.</summary>
-    public static string Key(CodedEvent report)
+    public static string Key(CodedEvent report, MergeOptions options)
     {
         ArgumentNullException.ThrowIfNull(report);
-        return string.Join('|', ActorKey(report.Source), ActorKey(report.Target), BaseCode(report.Cameo), EventJson.ModalityName(report.Modality));
+        ArgumentNullException.ThrowIfNull(options);
+        return string.Join('|', ActorOf(report.Source, options.Actors), ActorOf(report.Target, options.Actors), BaseCode(report.Cameo),
+            EventJson.ModalityName(report.Modality));
     }
 
     /// <summary>The days a report's date covers, or null when it has no date.</summary>
@@ -88,6 +90,6 @@ public static class MergePolicy
         _ => 5,
     };
 
-    private static string ActorKey(EventActor actor) =>
-        actor.Code ?? actor.Country ?? ("~" + actor.Text.Trim().ToUpperInvariant());
+    private static string ActorOf(EventActor actor, ActorKey key) =>
+        (key == ActorKey.Country ? actor.Country ?? actor.Code : actor.Code ?? actor.Country) ?? ("~" + actor.Text.Trim().ToUpperInvariant());
 }

@@ -133,7 +133,7 @@ internal class SqlEventStore : IEventStore
         var byModality = Labels("SELECT modality, COUNT(*) FROM events GROUP BY modality ORDER BY COUNT(*) DESC, modality", "?");
         var pairs = ImmutableArray.CreateBuilder<PairCount>();
         using (var cmd = Sql.Command(_connection, null, $"""
-            SELECT COALESCE(source_code, source_country, source_text) AS s, COALESCE(target_code, target_country, target_text) AS t, COUNT(*) AS n
+            SELECT COALESCE(source_country, source_code, source_text) AS s, COALESCE(target_country, target_code, target_text) AS t, COUNT(*) AS n
             FROM events GROUP BY s, t ORDER BY n DESC, s, t LIMIT {topPairs.ToString(CultureInfo.InvariantCulture)}
             """))
         using (var r = cmd.ExecuteReader())
@@ -214,7 +214,7 @@ internal class SqlEventStore : IEventStore
 
     private long? FindEvent(DbTransaction tx, CodedEvent report)
     {
-        var key = MergePolicy.Key(report);
+        var key = MergePolicy.Key(report, _merge);
         var range = MergePolicy.Range(report.Date, _merge);
         var value = range is { } d
             ? Sql.Scalar(_connection, tx, """
@@ -233,7 +233,7 @@ internal class SqlEventStore : IEventStore
             INSERT INTO events (id, merge_key, cameo, base_code, root, quad_class, goldstein, modality, date_start, date_end, n_reports, n_documents, n_sources)
             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 0, 0, 0)
             """,
-            id, MergePolicy.Key(report), report.Cameo, MergePolicy.BaseCode(report.Cameo), report.Root, report.QuadClass, report.Goldstein,
+            id, MergePolicy.Key(report, _merge), report.Cameo, MergePolicy.BaseCode(report.Cameo), report.Root, report.QuadClass, report.Goldstein,
             EventJson.ModalityName(report.Modality), range?.Start, range?.End);
         return id;
     }

@@ -54,8 +54,18 @@ public sealed class MergePolicyTests
         var b = TestData.Report("d", "RUS", "UKR", "1122", TestData.Day(2022, 1, 1));
         var c = TestData.Report("d", "RUS", "UKR", "1121", TestData.Day(2022, 1, 1), Modality.Negated);
         var d = TestData.Report("d", "RUS", "UKR", "113", TestData.Day(2022, 1, 1));
-        Assert.Equal(MergePolicy.Key(a), MergePolicy.Key(b));
-        Assert.NotEqual(MergePolicy.Key(a), MergePolicy.Key(c));
-        Assert.NotEqual(MergePolicy.Key(a), MergePolicy.Key(d));
+        Assert.Equal(MergePolicy.Key(a, Options), MergePolicy.Key(b, Options));
+        Assert.NotEqual(MergePolicy.Key(a, Options), MergePolicy.Key(c, Options));
+        Assert.NotEqual(MergePolicy.Key(a, Options), MergePolicy.Key(d, Options));
+    }
+
+    [Fact]
+    public void Actors_compare_by_country_by_default_and_by_code_when_asked()
+    {
+        var russia = TestData.Report("d", "RUS", "PAK", "042", TestData.Day(2021, 4, 7));
+        var moscow = TestData.Report("d", "RUSGOV", "PAK", "042", TestData.Day(2021, 4, 7));
+        Assert.Equal(MergePolicy.Key(russia, Options), MergePolicy.Key(moscow, Options));
+        var byCode = new MergeOptions(Actors: ActorKey.Code);
+        Assert.NotEqual(MergePolicy.Key(russia, byCode), MergePolicy.Key(moscow, byCode));
     }
 }
