@@ -40,7 +40,7 @@ public static class GdeltFormat
         };
         Actor(row, e.Source);
         Actor(row, e.Target);
-        row.Add("1");
+        row.Add("0"); // IsRootEvent: lead-paragraph position is not tracked
         row.Add(e.Cameo);
         row.Add(e.BaseCode);
         row.Add(e.Root);
