@@ -136,10 +136,10 @@ internal static class Synthetic
     {
         var list = "[" + string.Join(", ", Countries.Select(c => $"'{c}'")) + "]";
         return $"""
-            INSERT INTO events (id, merge_key, source_text, source_code, source_country, target_text, target_code, target_country,
+            INSERT INTO events (id, merge_key, pair, source_text, source_code, source_country, target_text, target_code, target_country,
               cameo, cameo_name, base_code, root, quad_class, goldstein, date, date_precision, date_start, date_end, modality,
               first_seen, last_seen, n_reports, n_documents, n_sources)
-            SELECT id, src || '|' || tgt || '|' || root || '0|' || modality, src, src || sector, src, tgt, tgt, tgt,
+            SELECT id, src || '|' || tgt || '|' || root || '0|' || modality, src || '>' || tgt, src, src || sector, src, tgt, tgt, tgt,
               root || '0', 'synthetic', root || '0', root, CASE WHEN r <= 5 THEN 1 WHEN r <= 8 THEN 2 WHEN r <= 13 THEN 3 ELSE 4 END,
               round(((hash(id * 5) % 200)::DOUBLE / 10.0) - 10.0, 1), strftime(d, '%Y-%m-%d'), 'day', d, d, modality,
               d, d + CAST(hash(id * 11) % 4 AS INTEGER), 1 + CAST(hash(id * 13) % 6 AS INTEGER), 1 + CAST(hash(id * 13) % 4 AS INTEGER), 1 + CAST(hash(id * 13) % 3 AS INTEGER)

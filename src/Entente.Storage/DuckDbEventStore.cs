@@ -23,6 +23,13 @@ internal sealed class DuckDbEventStore : SqlEventStore
         try
         {
             connection.Open();
+            using (var cmd = connection.CreateCommand())
+            {
+                // Use the pair index for up to 1% of the rows (DuckDB's default is 0.1%, at least 2,048 rows).
+                cmd.CommandText = "SET index_scan_percentage = 0.01";
+                cmd.ExecuteNonQuery();
+            }
+
             return new DuckDbEventStore(connection, merge);
         }
         catch

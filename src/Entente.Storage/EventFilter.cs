@@ -32,9 +32,15 @@ internal static class EventFilter
             parts.Add($"(source_country = {Arg(c)} OR target_country = {Arg(c)})");
         }
 
-        if (q.PairA is { } a && q.PairB is { } b)
+        if (q.PairA is { } a && q.PairB is { } b && IsCountry(a) && IsCountry(b))
         {
-            parts.Add($"(({ActorMatch("source", a)} AND {ActorMatch("target", b)}) OR ({ActorMatch("source", b)} AND {ActorMatch("target", a)}))");
+            // Two countries: the indexed directed-pair column, both directions.
+            var (x, y) = (a.Trim().ToUpperInvariant(), b.Trim().ToUpperInvariant());
+            parts.Add($"pair IN ({Arg(x + ">" + y)}, {Arg(y + ">" + x)})");
+        }
+        else if (q.PairA is { } a2 && q.PairB is { } b2)
+        {
+            parts.Add($"(({ActorMatch("source", a2)} AND {ActorMatch("target", b2)}) OR ({ActorMatch("source", b2)} AND {ActorMatch("target", a2)}))");
         }
 
         if (q.CodePrefix is { } code)
@@ -70,6 +76,12 @@ internal static class EventFilter
         if (parts.Count == 0)
         {
             return (string.Empty, []);
+        }
+
+        static bool IsCountry(string value)
+        {
+            var v = value.Trim();
+            return v.Length == 3 && v.All(char.IsAsciiLetter);
         }
 
         var where = new StringBuilder(" WHERE ").AppendJoin(" AND ", parts);

@@ -2,7 +2,8 @@ namespace Entente.Storage;
 
 /// <summary>
 /// Filters for stored events; null means no filter. Actor values match a CAMEO actor code by prefix (<c>PAK</c> matches
-/// <c>PAKGOV</c>) or an ISO country code exactly; a pair matches either direction. <see cref="From"/> and
+/// <c>PAKGOV</c>) or an ISO country code exactly; a pair matches either direction, and a pair of two three-letter values
+/// matches the actors' countries (or the whole code of an actor without a country) through the indexed pair column. <see cref="From"/> and
 /// <see cref="To"/> keep the events whose date range meets [From, To]. <see cref="Limit"/> 0 means all.
 /// </summary>
 public sealed record EventQuery

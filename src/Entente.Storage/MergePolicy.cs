@@ -36,6 +36,21 @@ public static class MergePolicy
             EventJson.ModalityName(report.Modality));
     }
 
+    /// <summary>The directed pair of an event, <c>PAK>RUS</c>: each actor's country, or its code when it has none (events.pair).</summary>
+    public static string Pair(EventActor source, EventActor target)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(target);
+        return PairPart(source) + ">" + PairPart(target);
+    }
+
+    /// <summary>The pair part of an actor: its country, else its code, else its words.</summary>
+    public static string PairPart(EventActor actor)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        return actor.Country ?? actor.Code ?? ("~" + actor.Text.Trim().ToUpperInvariant());
+    }
+
     /// <summary>The days a report's date covers, or null when it has no date.</summary>
     public static DateRange? Range(EventDate? date, MergeOptions options)
     {

@@ -230,10 +230,10 @@ internal class SqlEventStore : IEventStore
         long id = Sql.Long(_connection, tx, "SELECT nextval('event_ids')");
         var range = MergePolicy.Range(report.Date, _merge);
         Sql.Execute(_connection, tx, """
-            INSERT INTO events (id, merge_key, cameo, base_code, root, quad_class, goldstein, modality, date_start, date_end, n_reports, n_documents, n_sources)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 0, 0, 0)
+            INSERT INTO events (id, merge_key, pair, cameo, base_code, root, quad_class, goldstein, modality, date_start, date_end, n_reports, n_documents, n_sources)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, 0, 0, 0)
             """,
-            id, MergePolicy.Key(report, _merge), report.Cameo, MergePolicy.BaseCode(report.Cameo), report.Root, report.QuadClass, report.Goldstein,
+            id, MergePolicy.Key(report, _merge), MergePolicy.Pair(report.Source, report.Target), report.Cameo, MergePolicy.BaseCode(report.Cameo), report.Root, report.QuadClass, report.Goldstein,
             EventJson.ModalityName(report.Modality), range?.Start, range?.End);
         return id;
     }
