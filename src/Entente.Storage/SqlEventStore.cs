@@ -94,9 +94,9 @@ internal class SqlEventStore : IEventStore
     public IEnumerable<StoredEvent> Events(EventQuery query)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var (where, args) = EventFilter.Build(query);
-        var sql = new StringBuilder("SELECT ").Append(EventColumns).Append(" FROM events").Append(where)
-            .Append(" ORDER BY date_start DESC NULLS LAST, id");
+        var filter = EventFilter.Build(query);
+        var sql = new StringBuilder(filter.Prefix).Append("SELECT ").Append(query.Limit > 0 ? "id" : EventColumns)
+            .Append(" FROM ").Append(filter.Table).Append(filter.Where).Append(" ORDER BY date_start DESC NULLS LAST, id");
         if (query.Limit > 0)
         {
             sql.Append(CultureInfo.InvariantCulture, $" LIMIT {query.Limit}");
@@ -107,7 +107,7 @@ internal class SqlEventStore : IEventStore
             sql.Append(CultureInfo.InvariantCulture, $" OFFSET {query.Offset}");
         }
 
-        return ReadEvents(sql.ToString(), args);
+        return query.Limit > 0 ? Page(sql.ToString(), filter.Args) : ReadEvents(sql.ToString(), filter.Args);
     }
 
     public IReadOnlyList<StoredReport> Reports(long eventId) =>
@@ -151,12 +151,12 @@ internal class SqlEventStore : IEventStore
     {
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(b);
-        var (where, args) = EventFilter.Build(new EventQuery { PairA = a, PairB = b });
+        var f = EventFilter.Build(new EventQuery { PairA = a, PairB = b });
         var points = new List<MonthPoint>();
         using var cmd = Sql.Command(_connection, null, $"""
-            SELECT CAST(EXTRACT(YEAR FROM date_start) AS INTEGER), CAST(EXTRACT(MONTH FROM date_start) AS INTEGER), COUNT(*), CAST(SUM(goldstein) AS FLOAT8)
-            FROM events{where}{(where.Length == 0 ? " WHERE" : " AND")} date_start IS NOT NULL GROUP BY 1, 2 ORDER BY 1, 2
-            """, args);
+            {f.Prefix}SELECT CAST(EXTRACT(YEAR FROM date_start) AS INTEGER), CAST(EXTRACT(MONTH FROM date_start) AS INTEGER), COUNT(*), CAST(SUM(goldstein) AS FLOAT8)
+            FROM {f.Table}{f.Where}{(f.Where.Length == 0 ? " WHERE" : " AND")} date_start IS NOT NULL GROUP BY 1, 2 ORDER BY 1, 2
+            """, f.Args);
         using var r = cmd.ExecuteReader();
         while (r.Read())
         {
@@ -343,6 +343,32 @@ internal class SqlEventStore : IEventStore
             var key = (role, a.Text, a.Code, a.Country, a.Sector);
             seen[key] = seen.GetValueOrDefault(key) + 1;
         }
+    }
+
+    /// <summary>
+    /// A page in two steps: the ids (one column to sort and cut), then their rows by primary key. Both back ends read
+    /// far less than when every column of every matching row is carried through the sort.
+    /// </summary>
+    private IEnumerable<StoredEvent> Page(string idSql, object?[] args)
+    {
+        var ids = new List<long>();
+        using (var cmd = Sql.Command(_connection, null, idSql, args))
+        using (var r = cmd.ExecuteReader())
+        {
+            while (r.Read())
+            {
+                ids.Add(r.Int64(0));
+            }
+        }
+
+        if (ids.Count == 0)
+        {
+            return [];
+        }
+
+        var list = string.Join(", ", ids.Select(id => id.ToString(CultureInfo.InvariantCulture)));
+        var byId = ReadEvents($"SELECT {EventColumns} FROM events WHERE id IN ({list})", []).ToDictionary(e => e.Id);
+        return ids.Select(id => byId[id]).ToList();
     }
 
     private IEnumerable<StoredEvent> ReadEvents(string sql, object?[] args)
