@@ -66,6 +66,26 @@ else if (args is ["ingest", var corpus, ..])
     {
         using var store = EventStore.Open(db);
         var summary = new Ingestor(store, coder).Ingest(documents);
+        if (Environment.GetEnvironmentVariable("ENTENTE_BENCH_PHASES") is not null)
+        {
+            using var store2 = EventStore.Open(db + ".2.duckdb");
+            var codedAll = documents.Select(d => (d, coder.Code(d).Document)).ToList();
+            var sw = Stopwatch.StartNew();
+            foreach (var d in documents)
+            {
+                store2.ContentHashOf(d.Id);
+            }
+
+            Console.WriteLine(string.Create(inv, $"  phase: hash lookups {sw.Elapsed.TotalMilliseconds / documents.Count:F2} ms/doc"));
+            sw.Restart();
+            foreach (var chunk in codedAll.Chunk(32))
+            {
+                store2.StoreBatch(chunk.Select(c => (new StoredDocument(c.d.Id, c.d.Source, c.d.Url, c.d.Title, c.d.Date, "h", "en", "coded", c.Item2.Diagnostics), (IReadOnlyList<CodedEvent>)c.Item2.Events)).ToList());
+            }
+
+            Console.WriteLine(string.Create(inv, $"  phase: store batches {sw.Elapsed.TotalMilliseconds / documents.Count:F2} ms/doc"));
+        }
+
         double c = code.Elapsed.TotalSeconds, i = summary.Elapsed.TotalSeconds;
         Console.WriteLine(string.Create(inv, $"{Path.GetFileName(corpus)}: {documents.Count} documents, {events} reports"));
         Console.WriteLine(string.Create(inv, $"  coding only: {c:F1} s ({documents.Count / c:F1} documents/s, {events / c:F1} reports/s)"));

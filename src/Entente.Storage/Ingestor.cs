@@ -11,8 +11,8 @@ public sealed record IngestProgress(int Documents, int Added, int Replaced, int 
 /// <summary>What an ingest did: documents read and what became of them, reports stored, and the store's totals after it.</summary>
 public sealed record IngestSummary(int Documents, int Added, int Replaced, int Unchanged, int Rejected, long Reports, StoreCounts Totals, TimeSpan Elapsed);
 
-/// <summary>How an <see cref="Ingestor"/> works: how many documents it codes at once.</summary>
-public sealed record IngestOptions(int Parallelism = 0, int BatchSize = 16)
+/// <summary>How an <see cref="Ingestor"/> works: how many threads code, how many documents are coded and then stored in one transaction.</summary>
+public sealed record IngestOptions(int Parallelism = 0, int BatchSize = 32)
 {
     public static IngestOptions Default { get; } = new();
 
@@ -20,9 +20,10 @@ public sealed record IngestOptions(int Parallelism = 0, int BatchSize = 16)
 }
 
 /// <summary>
-/// Codes documents and stores them, one transaction per document, in input order. A document whose id and content hash
-/// are already stored is not coded again, so an ingest stopped at any point (even by kill -9) and run again ends in the
-/// same state as one run to the end. Documents of a batch are coded in parallel and stored in order.
+/// Codes documents and stores them in input order, one transaction per batch of documents (all of a batch or none of it
+/// is stored). A document whose id and content hash are already stored is not coded again, so an ingest stopped at any
+/// point (even by kill -9) and run again ends in the same state as one run to the end. Documents of a batch are coded
+/// in parallel and stored in order; progress is reported once a batch is committed.
 /// </summary>
 public sealed class Ingestor
 {
@@ -56,15 +57,23 @@ public sealed class Ingestor
             var coded = new CodingResult[batch.Count];
             Parallel.For(0, batch.Count, new ParallelOptions { MaxDegreeOfParallelism = _options.EffectiveParallelism, CancellationToken = cancellationToken },
                 i => coded[i] = _coder.Code(batch[i].Document));
+            cancellationToken.ThrowIfCancellationRequested();
+            var toStore = new List<(StoredDocument, IReadOnlyList<CodedEvent>)>(batch.Count);
             for (int i = 0; i < batch.Count; i++)
             {
-                cancellationToken.ThrowIfCancellationRequested();
                 var (doc, hash) = batch[i];
                 var result = coded[i].Document;
                 bool isRejected = result.Diagnostics.Any(d => d.Severity == Severity.Error);
-                var stored = new StoredDocument(doc.Id, doc.Source, doc.Url, doc.Title, doc.Date, hash, "en",
-                    isRejected ? "rejected" : "coded", result.Diagnostics);
-                switch (_store.Store(stored, result.Events))
+                toStore.Add((new StoredDocument(doc.Id, doc.Source, doc.Url, doc.Title, doc.Date, hash, "en",
+                    isRejected ? "rejected" : "coded", result.Diagnostics), result.Events));
+            }
+
+            var outcomes = batch.Count == 0 ? [] : _store.StoreBatch(toStore);
+            for (int i = 0; i < batch.Count; i++)
+            {
+                var result = coded[i].Document;
+                bool isRejected = result.Diagnostics.Any(d => d.Severity == Severity.Error);
+                switch (outcomes[i])
                 {
                     case StoreOutcome.Added:
                         added++;

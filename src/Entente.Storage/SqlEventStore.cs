@@ -47,11 +47,38 @@ internal class SqlEventStore : IEventStore
     {
         ArgumentNullException.ThrowIfNull(document);
         ArgumentNullException.ThrowIfNull(reports);
+        return StoreBatch([(document, reports)])[0];
+    }
+
+    public IReadOnlyList<StoreOutcome> StoreBatch(IReadOnlyList<(StoredDocument Document, IReadOnlyList<CodedEvent> Reports)> batch)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        var outcomes = new StoreOutcome[batch.Count];
         using var tx = _connection.BeginTransaction();
+        for (int i = 0; i < batch.Count; i++)
+        {
+            ArgumentNullException.ThrowIfNull(batch[i].Document);
+            ArgumentNullException.ThrowIfNull(batch[i].Reports);
+            outcomes[i] = StoreOne(tx, batch[i].Document, batch[i].Reports);
+        }
+
+        if (outcomes.All(o => o == StoreOutcome.Unchanged))
+        {
+            tx.Rollback();
+        }
+        else
+        {
+            tx.Commit();
+        }
+
+        return outcomes;
+    }
+
+    private StoreOutcome StoreOne(DbTransaction tx, StoredDocument document, IReadOnlyList<CodedEvent> reports)
+    {
         var stored = Sql.Scalar(_connection, tx, "SELECT content_hash FROM documents WHERE id = $1", document.Id) as string;
         if (stored == document.ContentHash)
         {
-            tx.Rollback();
             return StoreOutcome.Unchanged;
         }
 
@@ -87,7 +114,6 @@ internal class SqlEventStore : IEventStore
         }
 
         InsertActors(tx, document.Id, reports);
-        tx.Commit();
         return outcome;
     }
 
