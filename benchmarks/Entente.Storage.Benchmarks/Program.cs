@@ -9,6 +9,9 @@ using Entente.Storage;
 // Storage benchmarks (docs/performance.md), plain stopwatch timings:
 //   synthetic DB.duckdb [EVENTS]   fill a DuckDB store with synthetic events (default 10,000,000), time the queries
 //   ingest CORPUS.jsonl [DOCS]     code the first DOCS documents without storing, then ingest them: storage overhead
+//                                  (ENTENTE_BENCH_PHASES=1: also time hash look-ups and batch stores alone)
+//   micro DB.duckdb SETTING        per-statement cost of DuckDB.NET (parameterised and literal point queries)
+//   sql DB.duckdb SQL              time one SQL statement
 var inv = CultureInfo.InvariantCulture;
 if (args is ["synthetic", var dbPath, ..])
 {
@@ -98,6 +101,36 @@ else if (args is ["ingest", var corpus, ..])
         File.Delete(db + ".wal");
     }
 }
+else if (args is ["micro", var microDb, var setting])
+{
+    using var c = new DuckDBConnection($"Data Source={microDb}");
+    c.Open();
+    using (var set = c.CreateCommand())
+    {
+        set.CommandText = setting;
+        set.ExecuteNonQuery();
+        set.CommandText = "CREATE TABLE IF NOT EXISTS d (id TEXT PRIMARY KEY, h TEXT)";
+        set.ExecuteNonQuery();
+    }
+
+    foreach (var (name, sql, param) in new[] { ("param select", "SELECT h FROM d WHERE id = $1", true), ("literal select", "SELECT h FROM d WHERE id = 'x'", false), ("select 1", "SELECT 1", false) })
+    {
+        var sw = Stopwatch.StartNew();
+        for (int i = 0; i < 300; i++)
+        {
+            using var cmd = c.CreateCommand();
+            cmd.CommandText = sql;
+            if (param)
+            {
+                cmd.Parameters.Add(new DuckDBParameter("x" + i));
+            }
+
+            cmd.ExecuteScalar();
+        }
+
+        Console.WriteLine(string.Create(inv, $"{setting} / {name}: {sw.Elapsed.TotalMilliseconds / 300:F2} ms"));
+    }
+}
 else if (args is ["sql", var sqlDb, var sql])
 {
     using var c = new DuckDBConnection($"Data Source={sqlDb}");
@@ -118,7 +151,7 @@ else if (args is ["sql", var sqlDb, var sql])
 }
 else
 {
-    Console.Error.WriteLine("usage: synthetic DB.duckdb [EVENTS] | ingest CORPUS.jsonl [DOCS]");
+    Console.Error.WriteLine("usage: synthetic DB.duckdb [EVENTS] | ingest CORPUS.jsonl [DOCS] | micro DB.duckdb SETTING | sql DB.duckdb SQL");
     return 2;
 }
 
