@@ -17,6 +17,10 @@ public static class EntenteCli
         root.Subcommands.Add(ActorsCommand.Build(stdin, stdout, stderr));
         root.Subcommands.Add(ExtractCommand.Build(stdin, stdout, stderr));
         root.Subcommands.Add(EvalCommand.Build(stdout, stderr));
+        root.Subcommands.Add(IngestCommand.Build(stdin, stdout, stderr));
+        root.Subcommands.Add(EventsCommand.Build(stdout, stderr));
+        root.Subcommands.Add(StatsCommand.Build(stdout, stderr));
+        root.Subcommands.Add(ExportCommand.Build(stdout, stderr));
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {

@@ -1,0 +1,211 @@
+using System.Diagnostics;
+using System.Globalization;
+using DuckDB.NET.Data;
+using Entente.Coding.Events;
+using Entente.Core.Documents;
+using Entente.Sources;
+using Entente.Storage;
+
+// Storage benchmarks (docs/performance.md), plain stopwatch timings:
+//   synthetic DB.duckdb [EVENTS]   fill a DuckDB store with synthetic events (default 10,000,000), time the queries
+//   ingest CORPUS.jsonl [DOCS]     code the first DOCS documents without storing, then ingest them: storage overhead
+//                                  (ENTENTE_BENCH_PHASES=1: also time hash look-ups and batch stores alone)
+//   micro DB.duckdb SETTING        per-statement cost of DuckDB.NET (parameterised and literal point queries)
+//   sql DB.duckdb SQL              time one SQL statement
+var inv = CultureInfo.InvariantCulture;
+if (args is ["synthetic", var dbPath, ..])
+{
+    long n = args.Length > 2 ? long.Parse(args[2], inv) : 10_000_000;
+    if (!File.Exists(dbPath))
+    {
+        using (EventStore.Open(dbPath))
+        {
+        }
+
+        var fill = Stopwatch.StartNew();
+        using (var c = new DuckDBConnection($"Data Source={dbPath}"))
+        {
+            c.Open();
+            using var cmd = c.CreateCommand();
+            cmd.CommandTimeout = 0;
+            cmd.CommandText = Synthetic.Insert(n);
+            cmd.ExecuteNonQuery();
+        }
+
+        Console.WriteLine(string.Create(inv, $"filled {n:N0} events in {fill.Elapsed.TotalSeconds:F1} s ({new FileInfo(dbPath).Length / 1e6:F0} MB)"));
+    }
+
+    using var store = EventStore.Open(dbPath);
+    Console.WriteLine(string.Create(inv, $"store: {store.Counts().Events:N0} events"));
+    Time("pair monthly series PAK-RUS", () => store.MonthlySeries("PAK", "RUS").Count);
+    Time("pair monthly series USA-CHN", () => store.MonthlySeries("USA", "CHN").Count);
+    Time("event page: newest 50", () => store.Events(new EventQuery { Limit = 50 }).Count());
+    Time("event page: country PAK, 2020, root 1*, 50", () => store.Events(new EventQuery
+    {
+        Country = "PAK", From = new DateOnly(2020, 1, 1), To = new DateOnly(2020, 12, 31), CodePrefix = "1", Limit = 50,
+    }).Count());
+    Time("event page: pair PAK-RUS, quad 4, >=3 reports, 50", () => store.Events(new EventQuery
+    {
+        PairA = "PAK", PairB = "RUS", QuadClass = 4, MinReports = 3, Limit = 50,
+    }).Count());
+    Time("event page: actor IND, negated, offset 1000, 50", () => store.Events(new EventQuery
+    {
+        Actor = "IND", Modality = "negated", Offset = 1000, Limit = 50,
+    }).Count());
+}
+else if (args is ["ingest", var corpus, ..])
+{
+    int docs = args.Length > 2 ? int.Parse(args[2], inv) : 200;
+    var documents = DocumentSource.Default.ReadFile(corpus).Select(i => i.Document).OfType<Document>().Take(docs).ToList();
+    var coder = EventCoder.Default;
+    coder.Code(new Document("warm-up", "Russia criticized Pakistan on March 2, 2022."));
+    var code = Stopwatch.StartNew();
+    long events = 0;
+    Parallel.ForEach(documents, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount },
+        d => Interlocked.Add(ref events, coder.Code(d).Document.Events.Length));
+    code.Stop();
+    var db = Path.Combine(Path.GetTempPath(), $"entente-bench-{Guid.NewGuid():N}.duckdb");
+    try
+    {
+        using var store = EventStore.Open(db);
+        var summary = new Ingestor(store, coder).Ingest(documents);
+        if (Environment.GetEnvironmentVariable("ENTENTE_BENCH_PHASES") is not null)
+        {
+            using var store2 = EventStore.Open(db + ".2.duckdb");
+            var codedAll = documents.Select(d => (d, coder.Code(d).Document)).ToList();
+            var sw = Stopwatch.StartNew();
+            foreach (var d in documents)
+            {
+                store2.ContentHashOf(d.Id);
+            }
+
+            Console.WriteLine(string.Create(inv, $"  phase: hash lookups {sw.Elapsed.TotalMilliseconds / documents.Count:F2} ms/doc"));
+            sw.Restart();
+            foreach (var chunk in codedAll.Chunk(32))
+            {
+                store2.StoreBatch(chunk.Select(c => (new StoredDocument(c.d.Id, c.d.Source, c.d.Url, c.d.Title, c.d.Date, "h", "en", "coded", c.Item2.Diagnostics), (IReadOnlyList<CodedEvent>)c.Item2.Events)).ToList());
+            }
+
+            Console.WriteLine(string.Create(inv, $"  phase: store batches {sw.Elapsed.TotalMilliseconds / documents.Count:F2} ms/doc"));
+        }
+
+        double c = code.Elapsed.TotalSeconds, i = summary.Elapsed.TotalSeconds;
+        Console.WriteLine(string.Create(inv, $"{Path.GetFileName(corpus)}: {documents.Count} documents, {events} reports"));
+        Console.WriteLine(string.Create(inv, $"  coding only: {c:F1} s ({documents.Count / c:F1} documents/s, {events / c:F1} reports/s)"));
+        Console.WriteLine(string.Create(inv, $"  ingest (coding + DuckDB): {i:F1} s ({documents.Count / i:F1} documents/s, {summary.Reports / i:F1} reports/s), {summary.Totals.Events} events"));
+        Console.WriteLine(string.Create(inv, $"  storage overhead: {(i - c) / c * 100:F1} %; peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1e6:F0} MB"));
+    }
+    finally
+    {
+        File.Delete(db);
+        File.Delete(db + ".wal");
+    }
+}
+else if (args is ["micro", var microDb, var setting])
+{
+    using var c = new DuckDBConnection($"Data Source={microDb}");
+    c.Open();
+    using (var set = c.CreateCommand())
+    {
+        set.CommandText = setting;
+        set.ExecuteNonQuery();
+        set.CommandText = "CREATE TABLE IF NOT EXISTS d (id TEXT PRIMARY KEY, h TEXT)";
+        set.ExecuteNonQuery();
+    }
+
+    foreach (var (name, sql, param) in new[] { ("param select", "SELECT h FROM d WHERE id = $1", true), ("literal select", "SELECT h FROM d WHERE id = 'x'", false), ("select 1", "SELECT 1", false) })
+    {
+        var sw = Stopwatch.StartNew();
+        for (int i = 0; i < 300; i++)
+        {
+            using var cmd = c.CreateCommand();
+            cmd.CommandText = sql;
+            if (param)
+            {
+                cmd.Parameters.Add(new DuckDBParameter("x" + i));
+            }
+
+            cmd.ExecuteScalar();
+        }
+
+        Console.WriteLine(string.Create(inv, $"{setting} / {name}: {sw.Elapsed.TotalMilliseconds / 300:F2} ms"));
+    }
+}
+else if (args is ["sql", var sqlDb, var sql])
+{
+    using var c = new DuckDBConnection($"Data Source={sqlDb}");
+    c.Open();
+    Time(sql, () =>
+    {
+        using var cmd = c.CreateCommand();
+        cmd.CommandText = sql;
+        using var r = cmd.ExecuteReader();
+        int rows = 0;
+        while (r.Read())
+        {
+            rows++;
+        }
+
+        return rows;
+    });
+}
+else
+{
+    Console.Error.WriteLine("usage: synthetic DB.duckdb [EVENTS] | ingest CORPUS.jsonl [DOCS] | micro DB.duckdb SETTING | sql DB.duckdb SQL");
+    return 2;
+}
+
+return 0;
+
+static void Time(string name, Func<int> query)
+{
+    int rows = query();
+    var times = new List<double>();
+    for (int i = 0; i < 5; i++)
+    {
+        var sw = Stopwatch.StartNew();
+        query();
+        times.Add(sw.Elapsed.TotalMilliseconds);
+    }
+
+    times.Sort();
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name}: median {times[2]:F1} ms, max {times[4]:F1} ms ({rows} rows)"));
+}
+
+/// <summary>
+/// SQL that fills the events table with synthetic events: 60 countries, 20 roots, dates 2000-2024, six modalities, stored
+/// in date order as an ingest of news in publication order stores them.
+/// </summary>
+internal static class Synthetic
+{
+    private static readonly string[] Countries =
+    [
+        "AFG", "ARG", "AUS", "AUT", "BEL", "BGD", "BRA", "CAN", "CHE", "CHL", "CHN", "COL", "CZE", "DEU", "DNK", "EGY", "ESP", "ETH", "FIN", "FRA",
+        "GBR", "GRC", "HUN", "IDN", "IND", "IRN", "IRQ", "ISR", "ITA", "JPN", "KAZ", "KEN", "KOR", "MEX", "MYS", "NGA", "NLD", "NOR", "NZL", "PAK",
+        "PER", "PHL", "POL", "PRK", "PRT", "ROU", "RUS", "SAU", "SRB", "SWE", "SYR", "THA", "TUR", "UKR", "USA", "VEN", "VNM", "YEM", "ZAF", "ARE",
+    ];
+
+    public static string Insert(long n)
+    {
+        var list = "[" + string.Join(", ", Countries.Select(c => $"'{c}'")) + "]";
+        return $"""
+            INSERT INTO events (id, merge_key, pair, source_text, source_code, source_country, target_text, target_code, target_country,
+              cameo, cameo_name, base_code, root, quad_class, goldstein, date, date_precision, date_start, date_end, modality,
+              first_seen, last_seen, n_reports, n_documents, n_sources)
+            SELECT id, src || '|' || tgt || '|' || root || '0|' || modality, src || '>' || tgt, src, src || sector, src, tgt, tgt, tgt,
+              root || '0', 'synthetic', root || '0', root, CASE WHEN r <= 5 THEN 1 WHEN r <= 8 THEN 2 WHEN r <= 13 THEN 3 ELSE 4 END,
+              round(((hash(id * 5) % 200)::DOUBLE / 10.0) - 10.0, 1), strftime(d, '%Y-%m-%d'), 'day', d, d, modality,
+              d, d + CAST(hash(id * 11) % 4 AS INTEGER), 1 + CAST(hash(id * 13) % 6 AS INTEGER), 1 + CAST(hash(id * 13) % 4 AS INTEGER), 1 + CAST(hash(id * 13) % 3 AS INTEGER)
+            FROM (
+              SELECT id, r, lpad(CAST(r AS VARCHAR), 2, '0') AS root,
+                list_extract({list}, 1 + CAST(hash(id) % 60 AS INTEGER)) AS src,
+                list_extract({list}, 1 + CAST((hash(id) % 60 + 1 + hash(id * 3) % 59) % 60 AS INTEGER)) AS tgt,
+                list_extract(['', 'GOV', 'MIL', 'BUS'], 1 + CAST(hash(id * 17) % 4 AS INTEGER)) AS sector,
+                list_extract(['asserted', 'asserted', 'asserted', 'reported', 'reported', 'intended', 'hypothetical', 'negated', 'opinion'], 1 + CAST(hash(id * 19) % 9 AS INTEGER)) AS modality,
+                DATE '2000-01-01' + CAST(hash(id * 7) % 9131 AS INTEGER) AS d
+              FROM (SELECT range + 1 AS id, 1 + CAST(hash(range * 23) % 20 AS INTEGER) AS r FROM range({n}))
+            )
+            ORDER BY d, id
+            """;
+    }
+}

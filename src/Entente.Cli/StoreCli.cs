@@ -1,0 +1,64 @@
+using System.CommandLine;
+using System.Data.Common;
+using System.Globalization;
+using Entente.Storage;
+
+namespace Entente.Cli;
+
+/// <summary>What the database commands share: the <c>--db</c> option and opening the store with a message on failure.</summary>
+internal static class StoreCli
+{
+    public static Option<string> DbOption() => new("--db")
+    {
+        Description = $"The database: a DuckDB file (default ./{EventStore.DefaultPath}), or PostgreSQL as postgres://user:password@host/db or 'Host=…;Database=…'.",
+        DefaultValueFactory = _ => EventStore.DefaultPath,
+    };
+
+    /// <summary>Opens the store; when <paramref name="mustExist"/>, a DuckDB file that is not there is an error rather than created.</summary>
+    public static IEventStore? Open(string db, bool mustExist, TextWriter stderr)
+    {
+        if (mustExist && !EventStore.IsPostgres(db) && !File.Exists(db))
+        {
+            stderr.WriteLine($"entente: no database at {db} (run 'entente ingest PATH... --db {db}' first)");
+            return null;
+        }
+
+        try
+        {
+            return EventStore.Open(db);
+        }
+        catch (Exception e) when (e is DbException or InvalidDataException or IOException or UnauthorizedAccessException or ArgumentException or InvalidOperationException)
+        {
+            stderr.WriteLine($"entente: cannot open the database {Redact(db)}: {e.Message}");
+            return null;
+        }
+    }
+
+    /// <summary>A date or the start (<paramref name="end"/> false) or end of a month or year: 2022, 2022-09, 2022-09-14.</summary>
+    public static bool TryParseDate(string text, bool end, out DateOnly date)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        date = default;
+        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", inv, DateTimeStyles.None, out date))
+        {
+            return true;
+        }
+
+        if (DateOnly.TryParseExact(text + "-01", "yyyy-MM-dd", inv, DateTimeStyles.None, out var month))
+        {
+            date = end ? month.AddMonths(1).AddDays(-1) : month;
+            return true;
+        }
+
+        if (text.Length == 4 && int.TryParse(text, NumberStyles.None, inv, out int year) && year >= 1)
+        {
+            date = end ? new DateOnly(year, 12, 31) : new DateOnly(year, 1, 1);
+            return true;
+        }
+
+        return false;
+    }
+
+    private static string Redact(string db) =>
+        EventStore.IsPostgres(db) ? "(PostgreSQL)" : db;
+}

@@ -1,0 +1,48 @@
+using Entente.Coding.Events;
+
+namespace Entente.Storage;
+
+/// <summary>
+/// Documents, the events merged from their reports, and the link between each event and every report of it. One
+/// writer at a time; <see cref="Store"/> is atomic: a document and all its reports are stored together or not at all.
+/// </summary>
+public interface IEventStore : IDisposable
+{
+    /// <summary><c>duckdb</c> or <c>postgres</c>.</summary>
+    string Kind { get; }
+
+    /// <summary>The schema version of the open database.</summary>
+    int SchemaVersion { get; }
+
+    /// <summary>The content hash stored for a document id, or null when the id is not stored.</summary>
+    string? ContentHashOf(string documentId);
+
+    /// <summary>
+    /// Stores a document with its coded reports in one transaction. The same id with the same content hash changes
+    /// nothing; a new hash replaces the document's reports, recounting the events they belonged to and removing those
+    /// left without reports. Each report merges into an existing event (see <see cref="MergePolicy"/>) or starts one.
+    /// </summary>
+    StoreOutcome Store(StoredDocument document, IReadOnlyList<CodedEvent> reports);
+
+    /// <summary>
+    /// Stores documents in order, as <see cref="Store"/> does each, all in one transaction: a commit costs a write to
+    /// disk, so a batch is much faster than a document at a time, and as safe (all or none of the batch is stored).
+    /// </summary>
+    IReadOnlyList<StoreOutcome> StoreBatch(IReadOnlyList<(StoredDocument Document, IReadOnlyList<CodedEvent> Reports)> batch);
+
+    /// <summary>Events matching the query, most recent first (undated last), then by id. Lazy: enumerate once.</summary>
+    IEnumerable<StoredEvent> Events(EventQuery query);
+
+    /// <summary>The reports of an event, in the order they were stored.</summary>
+    IReadOnlyList<StoredReport> Reports(long eventId);
+
+    /// <summary>The reports of a document, in text order.</summary>
+    IReadOnlyList<StoredReport> ReportsOfDocument(string documentId);
+
+    StoreCounts Counts();
+
+    StoreStatistics Statistics(int topPairs);
+
+    /// <summary>Events per month between two actors (country or code prefix), either direction, with their Goldstein sum.</summary>
+    IReadOnlyList<MonthPoint> MonthlySeries(string a, string b);
+}

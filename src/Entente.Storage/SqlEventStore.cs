@@ -1,0 +1,445 @@
+using System.Collections.Immutable;
+using System.Data.Common;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Entente.Coding.Events;
+using Entente.Core;
+
+namespace Entente.Storage;
+
+/// <summary>The store over any ADO.NET connection whose SQL reads <c>$1</c> parameters: DuckDB and PostgreSQL.</summary>
+internal class SqlEventStore : IEventStore
+{
+    private const string ActorColumns = "source_text, source_code, source_country, source_sector, target_text, target_code, target_country, target_sector, via_text, via_code, via_country, via_sector";
+
+    private const string EventColumns = "id, " + ActorColumns + ", cameo, cameo_name, base_code, root, quad_class, goldstein, plover, date, date_precision, modality, first_seen, last_seen, n_reports, n_documents, n_sources";
+
+    private const string ReportColumns = "id, event_id, doc_id, sentence_index, sentence, evidence_start, evidence_end, modality, attribution, confidence, pattern";
+
+    private readonly DbConnection _connection;
+    private readonly MergeOptions _merge;
+
+    protected SqlEventStore(DbConnection connection, SqlDialect dialect, MergeOptions merge)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        ArgumentNullException.ThrowIfNull(dialect);
+        ArgumentNullException.ThrowIfNull(merge);
+        _connection = connection;
+        _merge = merge;
+        Kind = dialect.Name;
+        SchemaVersion = Schema.Migrate(connection, dialect);
+    }
+
+    public string Kind { get; }
+
+    public int SchemaVersion { get; }
+
+    protected DbConnection Connection => _connection;
+
+    public string? ContentHashOf(string documentId)
+    {
+        ArgumentNullException.ThrowIfNull(documentId);
+        return Sql.Scalar(_connection, null, "SELECT content_hash FROM documents WHERE id = $1", documentId) as string;
+    }
+
+    public StoreOutcome Store(StoredDocument document, IReadOnlyList<CodedEvent> reports)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        ArgumentNullException.ThrowIfNull(reports);
+        return StoreBatch([(document, reports)])[0];
+    }
+
+    public IReadOnlyList<StoreOutcome> StoreBatch(IReadOnlyList<(StoredDocument Document, IReadOnlyList<CodedEvent> Reports)> batch)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        var outcomes = new StoreOutcome[batch.Count];
+        using var tx = _connection.BeginTransaction();
+        for (int i = 0; i < batch.Count; i++)
+        {
+            ArgumentNullException.ThrowIfNull(batch[i].Document);
+            ArgumentNullException.ThrowIfNull(batch[i].Reports);
+            outcomes[i] = StoreOne(tx, batch[i].Document, batch[i].Reports);
+        }
+
+        if (outcomes.All(o => o == StoreOutcome.Unchanged))
+        {
+            tx.Rollback();
+        }
+        else
+        {
+            tx.Commit();
+        }
+
+        return outcomes;
+    }
+
+    private StoreOutcome StoreOne(DbTransaction tx, StoredDocument document, IReadOnlyList<CodedEvent> reports)
+    {
+        var stored = Sql.Scalar(_connection, tx, "SELECT content_hash FROM documents WHERE id = $1", document.Id) as string;
+        if (stored == document.ContentHash)
+        {
+            return StoreOutcome.Unchanged;
+        }
+
+        var outcome = stored is null ? StoreOutcome.Added : StoreOutcome.Replaced;
+        if (outcome == StoreOutcome.Replaced)
+        {
+            var affected = EventIdsOf(tx, document.Id);
+            Sql.Execute(_connection, tx, "DELETE FROM reports WHERE doc_id = $1", document.Id);
+            Sql.Execute(_connection, tx, "DELETE FROM actors_seen WHERE doc_id = $1", document.Id);
+            foreach (var id in affected)
+            {
+                Recount(tx, id);
+            }
+
+            Sql.Execute(_connection, tx, """
+                UPDATE documents SET source = $2, url = $3, title = $4, published = $5, content_hash = $6, language = $7,
+                  status = $8, diagnostics = $9, n_reports = $10, ingested_at = $11 WHERE id = $1
+                """, DocumentValues(document, reports.Count));
+        }
+        else
+        {
+            Sql.Execute(_connection, tx, """
+                INSERT INTO documents (id, source, url, title, published, content_hash, language, status, diagnostics, n_reports, ingested_at)
+                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+                """, DocumentValues(document, reports.Count));
+        }
+
+        foreach (var report in reports)
+        {
+            long eventId = FindEvent(tx, report) ?? NewEvent(tx, report);
+            InsertReport(tx, eventId, report);
+            Recount(tx, eventId);
+        }
+
+        InsertActors(tx, document.Id, reports);
+        return outcome;
+    }
+
+    public IEnumerable<StoredEvent> Events(EventQuery query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var filter = EventFilter.Build(query);
+        var sql = new StringBuilder(filter.Prefix).Append("SELECT ").Append(query.Limit > 0 ? "id" : EventColumns)
+            .Append(" FROM ").Append(filter.Table).Append(filter.Where).Append(" ORDER BY date_start DESC NULLS LAST, id");
+        if (query.Limit > 0)
+        {
+            sql.Append(CultureInfo.InvariantCulture, $" LIMIT {query.Limit}");
+        }
+
+        if (query.Offset > 0)
+        {
+            sql.Append(CultureInfo.InvariantCulture, $" OFFSET {query.Offset}");
+        }
+
+        return query.Limit > 0 ? Page(sql.ToString(), filter.Args) : ReadEvents(sql.ToString(), filter.Args);
+    }
+
+    public IReadOnlyList<StoredReport> Reports(long eventId) =>
+        ReadReports($"SELECT {ReportColumns} FROM reports WHERE event_id = $1 ORDER BY id", eventId);
+
+    public IReadOnlyList<StoredReport> ReportsOfDocument(string documentId)
+    {
+        ArgumentNullException.ThrowIfNull(documentId);
+        return ReadReports($"SELECT {ReportColumns} FROM reports WHERE doc_id = $1 ORDER BY sentence_index, evidence_start, id", documentId);
+    }
+
+    public StoreCounts Counts() => new(
+        Sql.Long(_connection, null, "SELECT COUNT(*) FROM documents"),
+        Sql.Long(_connection, null, "SELECT COUNT(*) FROM events"),
+        Sql.Long(_connection, null, "SELECT COUNT(*) FROM reports"),
+        Sql.Long(_connection, null, "SELECT COUNT(*) FROM (SELECT DISTINCT code, text FROM actors_seen) a"));
+
+    public StoreStatistics Statistics(int topPairs)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(topPairs);
+        var byYear = Labels("SELECT CAST(EXTRACT(YEAR FROM date_start) AS INTEGER) AS y, COUNT(*) FROM events GROUP BY y ORDER BY y NULLS LAST", "undated");
+        var byRoot = Labels("SELECT root, COUNT(*) FROM events GROUP BY root ORDER BY root", "?");
+        var byModality = Labels("SELECT modality, COUNT(*) FROM events GROUP BY modality ORDER BY COUNT(*) DESC, modality", "?");
+        var pairs = ImmutableArray.CreateBuilder<PairCount>();
+        using (var cmd = Sql.Command(_connection, null, $"""
+            SELECT COALESCE(source_country, source_code, source_text) AS s, COALESCE(target_country, target_code, target_text) AS t, COUNT(*) AS n
+            FROM events GROUP BY s, t ORDER BY n DESC, s, t LIMIT {topPairs.ToString(CultureInfo.InvariantCulture)}
+            """))
+        using (var r = cmd.ExecuteReader())
+        {
+            while (r.Read())
+            {
+                pairs.Add(new PairCount(r.Text(0) ?? "?", r.Text(1) ?? "?", r.Int64(2)));
+            }
+        }
+
+        return new StoreStatistics(Counts(), byYear, byRoot, byModality, pairs.ToImmutable());
+    }
+
+    public IReadOnlyList<MonthPoint> MonthlySeries(string a, string b)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+        var f = EventFilter.Build(new EventQuery { PairA = a, PairB = b });
+        var points = new List<MonthPoint>();
+        using var cmd = Sql.Command(_connection, null, $"""
+            {f.Prefix}SELECT CAST(EXTRACT(YEAR FROM date_start) AS INTEGER), CAST(EXTRACT(MONTH FROM date_start) AS INTEGER), COUNT(*), CAST(SUM(goldstein) AS FLOAT8)
+            FROM {f.Table}{f.Where}{(f.Where.Length == 0 ? " WHERE" : " AND")} date_start IS NOT NULL GROUP BY 1, 2 ORDER BY 1, 2
+            """, f.Args);
+        using var r = cmd.ExecuteReader();
+        while (r.Read())
+        {
+            points.Add(new MonthPoint($"{r.Int(0):D4}-{r.Int(1):D2}", r.Int64(2), r.Double(3)));
+        }
+
+        return points;
+    }
+
+    public void Dispose()
+    {
+        _connection.Dispose();
+        GC.SuppressFinalize(this);
+    }
+
+    private static object?[] DocumentValues(StoredDocument d, int reports) =>
+    [
+        d.Id, d.Source, d.Url, d.Title, d.Published, d.ContentHash, d.Language, d.Status, DiagnosticsJson(d.Diagnostics), reports, DateTime.UtcNow,
+    ];
+
+    private static string DiagnosticsJson(ImmutableArray<Diagnostic> diagnostics)
+    {
+        using var buffer = new MemoryStream();
+        using (var w = new Utf8JsonWriter(buffer))
+        {
+            w.WriteStartArray();
+            foreach (var d in diagnostics.IsDefault ? [] : diagnostics)
+            {
+                w.WriteStartObject();
+                w.WriteString("code", d.Code);
+                w.WriteString("severity", d.Severity.ToString().ToLowerInvariant());
+                w.WriteString("subject", d.Subject);
+                w.WriteString("message", d.Message);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+        }
+
+        return Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
+    private List<long> EventIdsOf(DbTransaction tx, string documentId)
+    {
+        var ids = new List<long>();
+        using var cmd = Sql.Command(_connection, tx, "SELECT DISTINCT event_id FROM reports WHERE doc_id = $1 ORDER BY event_id", documentId);
+        using var r = cmd.ExecuteReader();
+        while (r.Read())
+        {
+            ids.Add(r.Int64(0));
+        }
+
+        return ids;
+    }
+
+    private long? FindEvent(DbTransaction tx, CodedEvent report)
+    {
+        var key = MergePolicy.Key(report, _merge);
+        var range = MergePolicy.Range(report.Date, _merge);
+        var value = range is { } d
+            ? Sql.Scalar(_connection, tx, """
+                SELECT id FROM events WHERE merge_key = $1 AND date_start <= $2 AND date_end >= $3
+                ORDER BY date_end - date_start, id LIMIT 1
+                """, key, d.End, d.Start)
+            : Sql.Scalar(_connection, tx, "SELECT id FROM events WHERE merge_key = $1 AND date_start IS NULL ORDER BY id LIMIT 1", key);
+        return value is null ? null : Convert.ToInt64(value, CultureInfo.InvariantCulture);
+    }
+
+    private long NewEvent(DbTransaction tx, CodedEvent report)
+    {
+        long id = Sql.Long(_connection, tx, "SELECT nextval('event_ids')");
+        var range = MergePolicy.Range(report.Date, _merge);
+        Sql.Execute(_connection, tx, """
+            INSERT INTO events (id, merge_key, pair, cameo, base_code, root, quad_class, goldstein, modality, date_start, date_end, n_reports, n_documents, n_sources)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, 0, 0, 0)
+            """,
+            id, MergePolicy.Key(report, _merge), MergePolicy.Pair(report.Source, report.Target), report.Cameo, MergePolicy.BaseCode(report.Cameo), report.Root, report.QuadClass, report.Goldstein,
+            EventJson.ModalityName(report.Modality), range?.Start, range?.End);
+        return id;
+    }
+
+    private void InsertReport(DbTransaction tx, long eventId, CodedEvent e)
+    {
+        long id = Sql.Long(_connection, tx, "SELECT nextval('report_ids')");
+        Sql.Execute(_connection, tx, $"""
+            INSERT INTO reports (id, event_id, doc_id, sentence_index, sentence, evidence_start, evidence_end, {ActorColumns},
+              cameo, cameo_name, root, quad_class, goldstein, plover, date, date_precision, modality, attribution, confidence, pattern)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19,
+              $20, $21, $22, $23, $24, $25, $26, $27, $28, $29, $30, $31)
+            """,
+            id, eventId, e.DocId, e.SentenceIndex, e.Sentence, e.Evidence.Start, e.Evidence.End,
+            e.Source.Text, e.Source.Code, e.Source.Country, e.Source.Sector,
+            e.Target.Text, e.Target.Code, e.Target.Country, e.Target.Sector,
+            e.Via?.Text, e.Via?.Code, e.Via?.Country, e.Via?.Sector,
+            e.Cameo, e.CameoName, e.Root, e.QuadClass, e.Goldstein, e.Plover,
+            e.Date?.Value, e.Date is null ? null : EventJson.PrecisionName(e.Date.Precision),
+            EventJson.ModalityName(e.Modality), e.Attribution, e.Confidence, e.PatternId);
+    }
+
+    /// <summary>Recomputes an event from its reports (its descriptive fields from the first, its date from the most precise), or deletes it when none is left.</summary>
+    private void Recount(DbTransaction tx, long eventId)
+    {
+        var rows = new List<ReportFacts>();
+        using (var cmd = Sql.Command(_connection, tx, $"""
+            SELECT r.source_text, r.source_code, r.source_country, r.source_sector, r.target_text, r.target_code, r.target_country, r.target_sector,
+              r.via_text, r.via_code, r.via_country, r.via_sector, r.cameo, r.cameo_name, r.root, r.quad_class, r.goldstein, r.plover,
+              r.date, r.date_precision, r.doc_id, COALESCE(d.source, d.id), COALESCE(d.published, CAST(d.ingested_at AS DATE))
+            FROM reports r JOIN documents d ON d.id = r.doc_id WHERE r.event_id = $1 ORDER BY r.id
+            """, eventId))
+        using (var r = cmd.ExecuteReader())
+        {
+            while (r.Read())
+            {
+                var values = new object?[20];
+                for (int i = 0; i < 20; i++)
+                {
+                    values[i] = r.IsDBNull(i) ? null : r.GetValue(i);
+                }
+
+                rows.Add(new ReportFacts(values, r.Text(18), r.Text(19), r.GetString(20), r.GetString(21), r.Date(22)));
+            }
+        }
+
+        if (rows.Count == 0)
+        {
+            Sql.Execute(_connection, tx, "DELETE FROM events WHERE id = $1", eventId);
+            return;
+        }
+
+        var first = rows[0];
+        ReportFacts best = first;
+        int bestRank = int.MaxValue, bestDays = int.MaxValue;
+        foreach (var row in rows)
+        {
+            var range = MergePolicy.Range(row.Date, row.Precision, _merge);
+            int rank = MergePolicy.PrecisionRank(row.Precision), days = range?.Days ?? int.MaxValue;
+            if (rank < bestRank || (rank == bestRank && days < bestDays))
+            {
+                (best, bestRank, bestDays) = (row, rank, days);
+            }
+        }
+
+        var bestRange = MergePolicy.Range(best.Date, best.Precision, _merge);
+        var seen = rows.Where(r => r.Seen is not null).Select(r => r.Seen!.Value).ToList();
+        var args = new List<object?>(first.Values[..18])
+        {
+            best.Date, best.Precision, bestRange?.Start, bestRange?.End,
+            seen.Count == 0 ? null : seen.Min(), seen.Count == 0 ? null : seen.Max(),
+            rows.Count, rows.Select(r => r.DocId).Distinct(StringComparer.Ordinal).Count(),
+            rows.Select(r => r.Source).Distinct(StringComparer.Ordinal).Count(), eventId,
+        };
+        Sql.Execute(_connection, tx, """
+            UPDATE events SET source_text = $1, source_code = $2, source_country = $3, source_sector = $4,
+              target_text = $5, target_code = $6, target_country = $7, target_sector = $8,
+              via_text = $9, via_code = $10, via_country = $11, via_sector = $12,
+              cameo = $13, cameo_name = $14, root = $15, quad_class = $16, goldstein = $17, plover = $18,
+              date = $19, date_precision = $20, date_start = $21, date_end = $22, first_seen = $23, last_seen = $24,
+              n_reports = $25, n_documents = $26, n_sources = $27
+            WHERE id = $28
+            """, [.. args]);
+    }
+
+    private void InsertActors(DbTransaction tx, string documentId, IReadOnlyList<CodedEvent> reports)
+    {
+        var seen = new Dictionary<(string Role, string Text, string? Code, string? Country, string? Sector), int>();
+        foreach (var e in reports)
+        {
+            Count("source", e.Source);
+            Count("target", e.Target);
+            if (e.Via is { } via)
+            {
+                Count("via", via);
+            }
+        }
+
+        foreach (var ((role, text, code, country, sector), n) in seen.OrderBy(p => p.Key.Role, StringComparer.Ordinal).ThenBy(p => p.Key.Text, StringComparer.Ordinal))
+        {
+            Sql.Execute(_connection, tx, "INSERT INTO actors_seen (doc_id, role, text, code, country, sector, n_mentions) VALUES ($1, $2, $3, $4, $5, $6, $7)",
+                documentId, role, text, code, country, sector, n);
+        }
+
+        void Count(string role, EventActor a)
+        {
+            var key = (role, a.Text, a.Code, a.Country, a.Sector);
+            seen[key] = seen.GetValueOrDefault(key) + 1;
+        }
+    }
+
+    /// <summary>
+    /// A page in two steps: the ids (one column to sort and cut), then their rows by primary key. Both back ends read
+    /// far less than when every column of every matching row is carried through the sort.
+    /// </summary>
+    private IEnumerable<StoredEvent> Page(string idSql, object?[] args)
+    {
+        var ids = new List<long>();
+        using (var cmd = Sql.Command(_connection, null, idSql, args))
+        using (var r = cmd.ExecuteReader())
+        {
+            while (r.Read())
+            {
+                ids.Add(r.Int64(0));
+            }
+        }
+
+        if (ids.Count == 0)
+        {
+            return [];
+        }
+
+        var list = string.Join(", ", ids.Select(id => id.ToString(CultureInfo.InvariantCulture)));
+        var byId = ReadEvents($"SELECT {EventColumns} FROM events WHERE id IN ({list})", []).ToDictionary(e => e.Id);
+        return ids.Select(id => byId[id]).ToList();
+    }
+
+    private IEnumerable<StoredEvent> ReadEvents(string sql, object?[] args)
+    {
+        using var cmd = Sql.Command(_connection, null, sql, args);
+        using var r = cmd.ExecuteReader();
+        while (r.Read())
+        {
+            yield return new StoredEvent(
+                r.Int64(0),
+                new StoredActor(r.Text(1), r.Text(2), r.Text(3), r.Text(4)),
+                new StoredActor(r.Text(5), r.Text(6), r.Text(7), r.Text(8)),
+                r.IsDBNull(9) && r.IsDBNull(10) ? null : new StoredActor(r.Text(9), r.Text(10), r.Text(11), r.Text(12)),
+                r.GetString(13), r.Text(14), r.GetString(15), r.GetString(16), r.Int(17), r.Double(18), r.Text(19),
+                r.Text(20), r.Text(21), r.GetString(22), r.Date(23), r.Date(24), r.Int(25), r.Int(26), r.Int(27));
+        }
+    }
+
+    private List<StoredReport> ReadReports(string sql, params object?[] args)
+    {
+        var list = new List<StoredReport>();
+        using var cmd = Sql.Command(_connection, null, sql, args);
+        using var r = cmd.ExecuteReader();
+        while (r.Read())
+        {
+            list.Add(new StoredReport(r.Int64(0), r.Int64(1), r.GetString(2), r.Int(3), r.GetString(4), r.Int(5), r.Int(6),
+                r.GetString(7), r.Text(8), r.Double(9), r.Text(10)));
+        }
+
+        return list;
+    }
+
+    private ImmutableArray<LabelCount> Labels(string sql, string nullLabel)
+    {
+        var list = ImmutableArray.CreateBuilder<LabelCount>();
+        using var cmd = Sql.Command(_connection, null, sql);
+        using var r = cmd.ExecuteReader();
+        while (r.Read())
+        {
+            var label = r.IsDBNull(0) ? nullLabel : Convert.ToString(r.GetValue(0), CultureInfo.InvariantCulture) ?? nullLabel;
+            list.Add(new LabelCount(label, r.Int64(1)));
+        }
+
+        return list.ToImmutable();
+    }
+
+    private sealed record ReportFacts(object?[] Values, string? Date, string? Precision, string DocId, string Source, DateOnly? Seen);
+}
