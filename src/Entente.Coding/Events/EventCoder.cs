@@ -546,6 +546,20 @@ public sealed class EventCoder : IStage<Document, CodedDocument>
             return null;
         }
 
+        if (targets.Count == 0 && pattern.Symmetric && !placeOnly && frame.Kind == PredicateKind.Verb
+            && (s.Prepositional(p, "with").Any() || (frame.DirectObject >= 0 && !frame.Passive && ActorsOf(s, [frame.DirectObject]).Count == 0 && s.Upos(frame.DirectObject) is "NOUN" or "PROPN" && pattern.Objects.IsEmpty)))
+        {
+            // "met with journalists", "met business leaders": someone else, not each other
+            return null;
+        }
+
+        if (targets.Count == 0 && !placeOnly && targetTokens.Count > 0)
+        {
+            // "the leaders of the alliance met with journalists": the verb joins the subjects to someone else,
+            // not to each other.
+            return null;
+        }
+
         double score = 1;
         if (!pattern.Objects.IsEmpty)
         {

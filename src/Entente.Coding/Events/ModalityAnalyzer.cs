@@ -27,13 +27,16 @@ internal static class ModalityAnalyzer
         "decide", "plan", "intend", "agree", "offer", "promise", "pledge", "vow", "prepare", "aim", "seek", "want", "hope",
         "ready", "willing", "eager", "poised", "set", "propose", "commit", "undertake", "consider", "mull", "weigh", "expect", "wish",
         "decision", "plan", "intention", "readiness", "offer", "promise", "pledge", "willingness", "commitment", "bid", "proposal",
-        "intent", "plans", "desire", "determination", "preparedness", "go", "schedule", "due", "move", "try", "attempt", "look");
+        "intent", "plans", "desire", "determination", "preparedness", "go", "schedule", "due", "move", "try", "attempt", "look", "slate", "expected");
     private static readonly FrozenSet<string> RefusalHeads = Set("refuse", "decline", "reject", "deny", "fail", "stop", "cease", "halt", "avoid", "refusal", "failure");
     private static readonly FrozenSet<string> ThreatHeads = Set("threaten", "warn", "threat");
     private static readonly FrozenSet<string> SpeechVerbs = Set(
         "say", "tell", "claim", "report", "allege", "state", "announce", "add", "note", "insist", "confirm", "suggest", "write",
         "assert", "argue", "maintain", "disclose", "reveal", "declare", "indicate", "show", "surface", "emerge", "testify", "quote",
         "acknowledge", "admit", "stress", "explain", "believe", "think", "know", "learn", "understand", "according");
+    private static readonly FrozenSet<string> RequestNouns = Set(
+        "directive", "demand", "request", "call", "appeal", "instruction", "order", "plea", "ultimatum", "invitation", "urging");
+
     private static readonly FrozenSet<string> ReportNouns = Set(
         "evidence", "report", "claim", "allegation", "news", "information", "indication", "sign", "rumour", "rumor", "suggestion", "assertion", "statement");
     private static readonly FrozenSet<string> OpinionVerbs = Set("think", "believe", "feel", "consider", "reckon", "guess", "suppose");
@@ -147,6 +150,12 @@ internal static class ModalityAnalyzer
                 else if (RefusalHeads.Contains(headLemma) && nodeRel is "xcomp" or "acl")
                 {
                     negated = true;
+                    cue ??= headLemma;
+                }
+                else if (RequestNouns.Contains(headLemma) && nodeRel is "acl" && controlled && s.Upos(head) == "NOUN")
+                {
+                    // "a directive to hold talks", "the demand that Russia withdraw"
+                    requested = true;
                     cue ??= headLemma;
                 }
                 else if (FrameBuilder.ObjectControl.Contains(headLemma) && nodeRel is "xcomp" && controlled)

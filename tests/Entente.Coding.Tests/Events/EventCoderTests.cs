@@ -110,6 +110,8 @@ public sealed class EventCoderTests
     [InlineData("Russia held a parade in Moscow.")]
     [InlineData("")]
     [InlineData("Germany beat Spain two goals to one in the final.")]
+    [InlineData("The leaders of Russia and Belarus met with journalists.")]
+    [InlineData("The ministry issued a directive to supply tanks to Ukraine.")]
     public void Codes_nothing_without_a_predicate_and_two_actors(string text)
     {
         Assert.Empty(Code(text));
