@@ -340,6 +340,21 @@ internal static class FrameBuilder
 
             if (sources.Count == 0)
             {
+                // "Russia is a major supplier of gas to India", "Russia is one of the suppliers to India"
+                int subject = s.Child(p, "nsubj");
+                if (subject < 0 && s.Rel(p) == "nmod" && s.CaseOf(p) == "of" && s.Head(p) >= 0 && s.Child(s.Head(p), "cop") >= 0)
+                {
+                    subject = s.Child(s.Head(p), "nsubj");
+                }
+
+                if (subject >= 0 && (s.Child(p, "cop") >= 0 || s.Child(s.Head(p), "cop") >= 0))
+                {
+                    sources.Add(subject);
+                }
+            }
+
+            if (sources.Count == 0)
+            {
                 // "talks between Egypt and Ethiopia"
                 foreach (var between in s.Prepositional(p, "between"))
                 {
