@@ -174,9 +174,45 @@ public sealed class DocumentSource
         }
     }
 
+    /// <summary>JSON Lines already decoded (standard input, UTF-16 files); the limit counts characters.</summary>
+    private IEnumerable<SourceItem> ReadJsonLines(TextReader reader, string name)
+    {
+        foreach (var line in LineReader.ReadLines(reader, Options.MaxDocumentBytes))
+        {
+            var subject = $"{name}:{line.Number}";
+            if (line.Text is null)
+            {
+                yield return SourceItem.Of(TooLarge(subject, $"the line is {line.Length:N0} characters"));
+            }
+            else if (!string.IsNullOrWhiteSpace(line.Text))
+            {
+                foreach (var item in JsonLine(line.Text, subject, []))
+                {
+                    yield return item;
+                }
+            }
+        }
+    }
+
     private IEnumerable<SourceItem> ReadJsonLinesFile(string path, string name)
     {
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+        Span<byte> bom = stackalloc byte[2];
+        int got = stream.ReadAtLeast(bom, 2, throwOnEndOfStream: false);
+        bool utf16 = got == 2 && ((bom[0] == 0xFF && bom[1] == 0xFE) || (bom[0] == 0xFE && bom[1] == 0xFF));
+        stream.Position = 0;
+        if (utf16)
+        {
+            // UTF-16 (by its byte order mark): lines cannot be split on bytes, so decode first.
+            using var reader = new StreamReader(stream, System.Text.Encoding.Unicode, detectEncodingFromByteOrderMarks: true);
+            foreach (var item in ReadJsonLines(reader, name))
+            {
+                yield return item;
+            }
+
+            yield break;
+        }
+
         bool any = false;
         foreach (var line in LineReader.ReadLines(stream, Options.MaxDocumentBytes))
         {
@@ -236,26 +272,11 @@ public sealed class DocumentSource
         var reader = new PrefixedReader(lead.ToString(), stdin);
         if (c == '{')
         {
-            bool any = false;
-            foreach (var line in LineReader.ReadLines(reader, Options.MaxDocumentBytes))
+            foreach (var item in ReadJsonLines(reader, "stdin"))
             {
-                var subject = $"stdin:{line.Number}";
-                if (line.Text is null)
-                {
-                    any = true;
-                    yield return SourceItem.Of(TooLarge(subject, $"the line is {line.Length:N0} characters"));
-                }
-                else if (!string.IsNullOrWhiteSpace(line.Text))
-                {
-                    any = true;
-                    foreach (var item in JsonLine(line.Text, subject, []))
-                    {
-                        yield return item;
-                    }
-                }
+                yield return item;
             }
 
-            _ = any;
             yield break;
         }
 

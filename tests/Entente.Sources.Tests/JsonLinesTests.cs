@@ -178,6 +178,20 @@ public sealed class JsonLinesTests : IDisposable
     }
 
     [Fact]
+    public void A_utf16_file_with_a_byte_order_mark_is_read_line_by_line()
+    {
+        var encoding = new UnicodeEncoding(bigEndian: false, byteOrderMark: true);
+        var text = Line("""{"id":"a","text":"Москва и Исламабад."}""") + Line("{oops") + Line("""{"id":"c","text":"Kyiv."}""");
+        var path = _dir.Write("c.jsonl", [.. encoding.GetPreamble(), .. encoding.GetBytes(text)]);
+
+        var items = DocumentSource.Default.ReadFile(path).ToList();
+
+        Assert.Equal("Москва и Исламабад.", items[0].Document?.Text);
+        Assert.Equal("c.jsonl:2", items[1].Diagnostic?.Subject);
+        Assert.Equal("c", items[2].Document?.Id);
+    }
+
+    [Fact]
     public void A_file_without_lines_is_reported_as_empty()
     {
         var path = _dir.Write("c.jsonl", "\n\n");

@@ -55,8 +55,3 @@ internal static class Texts
         "Pakistán y Polonia firmaron el martes un memorando de entendimiento para enviar municiones a Ucrania, según " +
         "funcionarios en Varsovia. El acuerdo se alcanzó tras conversaciones entre los dos ministerios de Defensa de ambos países.";
 }
-
-internal static class Items
-{
-    public static List<SourceItem> ToList(IEnumerable<SourceItem> items) => [.. items];
-}
