@@ -33,16 +33,9 @@ public static class ActorsCommand
         };
         cmd.SetAction(result =>
         {
-            DateOnly? defaultDate = null;
-            if (result.GetValue(date) is { } rawDate)
+            if (!CliIo.TryParseDateOption(result.GetValue(date), stderr, out var defaultDate))
             {
-                if (!DateOnly.TryParseExact(rawDate, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
-                {
-                    stderr.WriteLine($"entente: --date {rawDate}: expected YYYY-MM-DD");
-                    return EntenteCli.Usage;
-                }
-
-                defaultDate = parsed;
+                return EntenteCli.Usage;
             }
 
             var arg = result.GetValue(input);

@@ -18,4 +18,26 @@ internal static class CliIo
             return false;
         }
     }
+
+    /// <summary>
+    /// Parses the value of a <c>--date YYYY-MM-DD</c> option (absent: null). On a malformed value writes the usage
+    /// message and returns false; the command then exits with <see cref="EntenteCli.Usage"/>.
+    /// </summary>
+    public static bool TryParseDateOption(string? raw, TextWriter stderr, out DateOnly? date)
+    {
+        date = null;
+        if (raw is null)
+        {
+            return true;
+        }
+
+        if (!DateOnly.TryParseExact(raw, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var parsed))
+        {
+            stderr.WriteLine($"entente: --date {raw}: expected YYYY-MM-DD");
+            return false;
+        }
+
+        date = parsed;
+        return true;
+    }
 }

@@ -1,8 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text;
-using System.Text.Encodings.Web;
-using System.Text.Json;
 using Entente.Coding.Events;
 using Entente.Core;
 using Entente.Sources;
@@ -33,16 +30,9 @@ public static class ExtractCommand
         };
         cmd.SetAction(result =>
         {
-            DateOnly? defaultDate = null;
-            if (result.GetValue(date) is { } rawDate)
+            if (!CliIo.TryParseDateOption(result.GetValue(date), stderr, out var defaultDate))
             {
-                if (!DateOnly.TryParseExact(rawDate, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
-                {
-                    stderr.WriteLine($"entente: --date {rawDate}: expected YYYY-MM-DD");
-                    return EntenteCli.Usage;
-                }
-
-                defaultDate = parsed;
+                return EntenteCli.Usage;
             }
 
             var inputs = result.GetValue(paths) is { Length: > 0 } given ? given : ["-"];
@@ -66,8 +56,6 @@ public static class ExtractCommand
 
         var clock = System.Diagnostics.Stopwatch.StartNew();
         long documents = 0, skipped = 0, sentences = 0, parsed = 0, events = 0;
-        var buffer = new ArrayBufferWriterStream();
-        using var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
         foreach (var item in DocumentSource.Default.Read(inputs, stdin))
         {
             if (item.Diagnostic is { Severity: not Severity.Info } d)
@@ -100,10 +88,7 @@ public static class ExtractCommand
 
             foreach (var e in coded.Document.Events)
             {
-                EventJson.Write(writer, e);
-                writer.Flush();
-                writer.Reset();
-                stdout.Write(buffer.TakeString());
+                stdout.Write(EventJson.ToJson(e));
                 stdout.Write('\n');
                 events++;
             }
@@ -122,49 +107,4 @@ public static class ExtractCommand
 
     private static void Report(TextWriter stderr, Diagnostic d) =>
         stderr.WriteLine($"{d.Subject}: {d.Message} ({d.Code})");
-
-    /// <summary>A reusable UTF-8 buffer for the JSON writer.</summary>
-    private sealed class ArrayBufferWriterStream : Stream
-    {
-        private readonly MemoryStream _inner = new();
-
-        public override bool CanRead => false;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => true;
-
-        public override long Length => _inner.Length;
-
-        public override long Position { get => _inner.Position; set => throw new NotSupportedException(); }
-
-        public string TakeString()
-        {
-            var s = Encoding.UTF8.GetString(_inner.GetBuffer(), 0, (int)_inner.Length);
-            _inner.SetLength(0);
-            return s;
-        }
-
-        public override void Flush()
-        {
-        }
-
-        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => _inner.Write(buffer, offset, count);
-
-        protected override void Dispose(bool disposing)
-        {
-            if (disposing)
-            {
-                _inner.Dispose();
-            }
-
-            base.Dispose(disposing);
-        }
-    }
 }

@@ -59,10 +59,10 @@ public sealed class GoldSetException : Exception
 public static class GoldSetReader
 {
     /// <summary>The modality words, as the gold set and PRODUCT.md write them.</summary>
-    public static readonly ImmutableArray<string> Modalities = ["asserted", "reported", "intended", "hypothetical", "negated", "opinion"];
+    public static readonly ImmutableArray<string> Modalities = [.. Enum.GetValues<Modality>().Select(EventJson.ModalityName)];
 
     /// <summary>The date precision words.</summary>
-    public static readonly ImmutableArray<string> DatePrecisions = ["day", "week", "month", "year", "publication"];
+    public static readonly ImmutableArray<string> DatePrecisions = [.. Enum.GetValues<DatePrecision>().Select(EventJson.PrecisionName)];
 
     /// <summary>
     /// Reads every line of <paramref name="reader"/>; blank lines are skipped. Throws <see cref="GoldSetException"/>
@@ -520,29 +520,6 @@ public static class EventEvaluation
         };
     }
 
-    /// <summary>The modality of a coded event as the gold set writes it.</summary>
-    public static string ModalityWord(Modality modality) => modality switch
-    {
-        Modality.Asserted => "asserted",
-        Modality.Reported => "reported",
-        Modality.Intended => "intended",
-        Modality.Hypothetical => "hypothetical",
-        Modality.Negated => "negated",
-        Modality.Opinion => "opinion",
-        _ => throw new ArgumentOutOfRangeException(nameof(modality), modality, null),
-    };
-
-    /// <summary>The date precision of a coded event as the gold set writes it.</summary>
-    public static string PrecisionWord(DatePrecision precision) => precision switch
-    {
-        DatePrecision.Day => "day",
-        DatePrecision.Week => "week",
-        DatePrecision.Month => "month",
-        DatePrecision.Year => "year",
-        DatePrecision.Publication => Publication,
-        _ => throw new ArgumentOutOfRangeException(nameof(precision), precision, null),
-    };
-
     private static (int Tp, int Fp, int Fn, List<Key> Missed, List<Key> Spurious) Match(List<Key> gold, List<Key> predicted, Func<Key, string> key)
     {
         var open = new Dictionary<string, List<Key>>(StringComparer.Ordinal);
@@ -595,8 +572,8 @@ public static class EventEvaluation
         {
             var date = e.Date is null || e.Date.Precision == DatePrecision.Publication
                 ? Publication
-                : DateKey(e.Date.Value, PrecisionWord(e.Date.Precision));
-            return new(Actor(e.Source), Actor(e.Target), e.Cameo, ModalityWord(e.Modality), date);
+                : DateKey(e.Date.Value, EventJson.PrecisionName(e.Date.Precision));
+            return new(Actor(e.Source), Actor(e.Target), e.Cameo, EventJson.ModalityName(e.Modality), date);
         }
 
         private static string Actor(EventActor a) => a.Country ?? a.Code ?? "?";
