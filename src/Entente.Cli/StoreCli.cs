@@ -14,7 +14,14 @@ internal static class StoreCli
         DefaultValueFactory = _ => EventStore.DefaultPath,
     };
 
-    /// <summary>Opens the store; when <paramref name="mustExist"/>, a DuckDB file that is not there is an error rather than created.</summary>
+    /// <summary>How long an ingest waits to reopen a DuckDB file that readers hold (it lets them in between batches).</summary>
+    private static readonly TimeSpan WriterWait = TimeSpan.FromMinutes(2);
+
+    /// <summary>
+    /// Opens the store; when <paramref name="mustExist"/> (the query commands), a DuckDB file that is not there is an
+    /// error rather than created, and it is opened read-only, waiting up to <see cref="EventStore.DefaultWait"/> while an
+    /// ingest holds it.
+    /// </summary>
     public static IEventStore? Open(string db, bool mustExist, TextWriter stderr)
     {
         if (mustExist && !EventStore.IsPostgres(db) && !File.Exists(db))
@@ -25,7 +32,7 @@ internal static class StoreCli
 
         try
         {
-            return EventStore.Open(db);
+            return EventStore.Open(db, readOnly: mustExist, wait: mustExist ? EventStore.DefaultWait : WriterWait);
         }
         catch (Exception e) when (e is DbException or InvalidDataException or IOException or UnauthorizedAccessException or ArgumentException or InvalidOperationException)
         {

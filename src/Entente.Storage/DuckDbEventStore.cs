@@ -1,16 +1,33 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.RegularExpressions;
 using DuckDB.NET.Data;
 
 namespace Entente.Storage;
 
-/// <summary>The embedded store: one DuckDB file. Committed transactions survive a crash (DuckDB's write-ahead log).</summary>
-internal sealed class DuckDbEventStore : SqlEventStore
+/// <summary>
+/// The embedded store: one DuckDB file. Committed transactions survive a crash (DuckDB's write-ahead log). DuckDB lets
+/// one process write a file and no other process open it meanwhile: a store opened for reading opens it read-only
+/// (readers share it), and every open waits up to <c>wait</c> for the file while another process holds it, then fails
+/// with <see cref="DatabaseBusyException"/> naming that process.
+/// </summary>
+internal sealed partial class DuckDbEventStore : SqlEventStore
 {
-    private DuckDbEventStore(DuckDBConnection connection, MergeOptions merge)
-        : base(connection, SqlDialect.DuckDb, merge)
+    private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(25);
+
+    private readonly DuckDBConnection _duck;
+    private readonly string _path;
+    private readonly TimeSpan _wait;
+
+    private DuckDbEventStore(DuckDBConnection connection, string path, MergeOptions merge, bool readOnly, TimeSpan wait)
+        : base(connection, SqlDialect.DuckDb, merge, migrate: !readOnly)
     {
+        _duck = connection;
+        _path = path;
+        _wait = wait;
     }
 
-    public static DuckDbEventStore Open(string path, MergeOptions merge)
+    public static DuckDbEventStore Open(string path, MergeOptions merge, bool readOnly, TimeSpan wait)
     {
         ArgumentNullException.ThrowIfNull(path);
         var full = Path.GetFullPath(path);
@@ -19,18 +36,22 @@ internal sealed class DuckDbEventStore : SqlEventStore
             Directory.CreateDirectory(dir);
         }
 
-        var connection = new DuckDBConnection($"Data Source={full}");
+        readOnly &= File.Exists(full);
+        if (readOnly)
+        {
+            // A file of an older schema is migrated once (read-write), then read.
+            using var probe = Connect(full, readOnly: true, wait);
+            if (Schema.Check(probe) < Schema.Current)
+            {
+                probe.Close();
+                using var writer = Open(full, merge, readOnly: false, wait);
+            }
+        }
+
+        var connection = Connect(full, readOnly, wait);
         try
         {
-            connection.Open();
-            using (var cmd = connection.CreateCommand())
-            {
-                // Use the pair index for up to 1% of the rows (DuckDB's default is 0.1%, at least 2,048 rows).
-                cmd.CommandText = "SET index_scan_percentage = 0.01";
-                cmd.ExecuteNonQuery();
-            }
-
-            return new DuckDbEventStore(connection, merge);
+            return new DuckDbEventStore(connection, full, merge, readOnly, wait);
         }
         catch
         {
@@ -38,4 +59,116 @@ internal sealed class DuckDbEventStore : SqlEventStore
             throw;
         }
     }
+
+    /// <summary>Closes the file (DuckDB checkpoints it) so that other processes can open it; the next call reopens it.</summary>
+    public override void Release()
+    {
+        if (_duck.State != System.Data.ConnectionState.Closed)
+        {
+            _duck.Close();
+        }
+    }
+
+    protected override void EnsureOpen()
+    {
+        if (_duck.State == System.Data.ConnectionState.Closed)
+        {
+            OpenWaiting(_duck, _path, _wait);
+        }
+    }
+
+    private static DuckDBConnection Connect(string path, bool readOnly, TimeSpan wait)
+    {
+        var connection = new DuckDBConnection(readOnly ? $"Data Source={path};ACCESS_MODE=READ_ONLY" : $"Data Source={path}");
+        try
+        {
+            OpenWaiting(connection, path, wait);
+            return connection;
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Opens the connection, retrying while another process holds the file, for at most <paramref name="wait"/>.</summary>
+    private static void OpenWaiting(DuckDBConnection connection, string path, TimeSpan wait)
+    {
+        var clock = Stopwatch.StartNew();
+        while (true)
+        {
+            try
+            {
+                connection.Open();
+                break;
+            }
+            catch (DuckDBException e) when (IsLocked(e))
+            {
+                if (clock.Elapsed >= wait)
+                {
+                    throw new DatabaseBusyException(path, HolderOf(e.Message), clock.Elapsed, e);
+                }
+
+                Thread.Sleep(Poll);
+            }
+        }
+
+        using var cmd = connection.CreateCommand();
+        // Use the pair index for up to 1% of the rows (DuckDB's default is 0.1%, at least 2,048 rows).
+        cmd.CommandText = "SET index_scan_percentage = 0.01";
+        cmd.ExecuteNonQuery();
+    }
+
+    private static bool IsLocked(DuckDBException e) => e.Message.Contains("Could not set lock on file", StringComparison.Ordinal);
+
+    /// <summary>The process named in DuckDB's lock message ("Conflicting lock is held in PROGRAM (PID 123)"), with its command line when readable.</summary>
+    private static string? HolderOf(string message)
+    {
+        var m = HolderPattern().Match(message);
+        if (!m.Success)
+        {
+            return null;
+        }
+
+        var pid = int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture);
+        try
+        {
+            var cmdline = File.ReadAllText($"/proc/{pid}/cmdline").Replace('\0', ' ').Trim();
+            if (cmdline.Length > 0)
+            {
+                return $"PID {pid}: {cmdline}";
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+        }
+
+        return $"PID {pid}";
+    }
+
+    [GeneratedRegex(@"\(PID (\d+)\)")]
+    private static partial Regex HolderPattern();
+}
+
+/// <summary>Another process holds a DuckDB file (DuckDB admits one writing process, and no reader beside it) for longer than the store waited.</summary>
+public sealed class DatabaseBusyException : IOException
+{
+    public DatabaseBusyException(string path, string? holder, TimeSpan waited, Exception inner)
+        : base(Describe(path, holder, waited), inner)
+    {
+        Path = path;
+        Holder = holder;
+    }
+
+    /// <summary>The database file.</summary>
+    public string Path { get; }
+
+    /// <summary>The process holding it (<c>PID 123: dotnet entente.dll ingest …</c>), when DuckDB names it.</summary>
+    public string? Holder { get; }
+
+    private static string Describe(string path, string? holder, TimeSpan waited) =>
+        string.Create(CultureInfo.InvariantCulture, $"{path} is in use by another process ({holder ?? "DuckDB did not say which"}); waited {waited.TotalSeconds:F0} s. ")
+        + "An Entente ingest lets readers in between batches; another program (or an ingest from an older Entente) keeps it until it ends: "
+        + "wait for that process, or stop it, and try again.";
 }

@@ -23,14 +23,24 @@ public static class EventStore
             || db.Contains("Server=", StringComparison.OrdinalIgnoreCase);
     }
 
-    /// <summary>Opens (creating when needed) the store named by <paramref name="db"/>.</summary>
+    /// <summary>How long an open waits by default for a DuckDB file another process holds.</summary>
+    public static TimeSpan DefaultWait { get; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// Opens (creating when needed) the store named by <paramref name="db"/>. <paramref name="readOnly"/>: for queries; a
+    /// DuckDB file is then opened read-only, which other readers share. A DuckDB file held by another process is waited
+    /// for up to <paramref name="wait"/> (default <see cref="DefaultWait"/>), also when a released store reopens it.
+    /// </summary>
     /// <exception cref="InvalidDataException">The database's schema is newer than this code.</exception>
+    /// <exception cref="DatabaseBusyException">Another process held the DuckDB file for longer than the wait.</exception>
     /// <exception cref="DbException">The database cannot be opened.</exception>
-    public static IEventStore Open(string db, MergeOptions? merge = null)
+    public static IEventStore Open(string db, MergeOptions? merge = null, bool readOnly = false, TimeSpan? wait = null)
     {
         ArgumentNullException.ThrowIfNull(db);
         merge ??= MergeOptions.Default;
-        return IsPostgres(db) ? PostgresEventStore.Open(ToConnectionString(db), merge) : DuckDbEventStore.Open(db, merge);
+        return IsPostgres(db)
+            ? PostgresEventStore.Open(ToConnectionString(db), merge)
+            : DuckDbEventStore.Open(db, merge, readOnly, wait ?? DefaultWait);
     }
 
     /// <summary>An Npgsql connection string from a <c>postgres://</c> URI; connection strings pass unchanged.</summary>

@@ -17,6 +17,16 @@ public interface IEventStore : IDisposable
     /// <summary>The content hash stored for a document id, or null when the id is not stored.</summary>
     string? ContentHashOf(string documentId);
 
+    /// <summary>Every stored document id with its content hash (an ingest reads them once instead of asking per document).</summary>
+    IReadOnlyDictionary<string, string> ContentHashes();
+
+    /// <summary>
+    /// Lets other processes open the database until the next call that needs it. DuckDB admits one writing process and
+    /// no reader beside it, so an ingest calls this between batches: the file is closed (readers in other processes can
+    /// open it), and the next call reopens it, waiting while readers hold it. PostgreSQL does nothing.
+    /// </summary>
+    void Release();
+
     /// <summary>
     /// Stores a document with its coded reports in one transaction. The same id with the same content hash changes
     /// nothing; a new hash replaces the document's reports, recounting the events they belonged to and removing those

@@ -43,6 +43,27 @@ internal static class Schema
         return Current;
     }
 
+    /// <summary>
+    /// The version of a database opened read-only: 0 when it has no schema yet; throws <see cref="InvalidDataException"/>
+    /// when it is newer than <see cref="Current"/>.
+    /// </summary>
+    public static int Check(DbConnection connection)
+    {
+        int version;
+        try
+        {
+            version = Convert.ToInt32(Sql.Scalar(connection, null, "SELECT CAST(COALESCE(MAX(version), 0) AS INTEGER) FROM schema_version"), System.Globalization.CultureInfo.InvariantCulture);
+        }
+        catch (DbException)
+        {
+            return 0;
+        }
+
+        return version > Current
+            ? throw new InvalidDataException($"the database has schema version {version}; this Entente reads up to {Current}")
+            : version;
+    }
+
     private static ImmutableArray<string> V1(SqlDialect d)
     {
         string actor(string role) =>

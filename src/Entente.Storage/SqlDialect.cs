@@ -8,4 +8,11 @@ internal sealed record SqlDialect(string Name, string Timestamp, bool SecondaryI
     public static SqlDialect DuckDb { get; } = new("duckdb", "TIMESTAMP", SecondaryIndexes: false);
 
     public static SqlDialect Postgres { get; } = new("postgres", "TIMESTAMPTZ", SecondaryIndexes: true);
+
+    /// <summary>A table expression of <paramref name="count"/> rows (to draw that many sequence values in one statement).</summary>
+    public string Series(int count)
+    {
+        var n = count.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return Name == "postgres" ? $"generate_series(1, {n})" : $"range({n})";
+    }
 }

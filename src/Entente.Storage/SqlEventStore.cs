@@ -9,7 +9,7 @@ using Entente.Core;
 namespace Entente.Storage;
 
 /// <summary>The store over any ADO.NET connection whose SQL reads <c>$1</c> parameters: DuckDB and PostgreSQL.</summary>
-internal class SqlEventStore : IEventStore
+internal partial class SqlEventStore : IEventStore
 {
     private const string ActorColumns = "source_text, source_code, source_country, source_sector, target_text, target_code, target_country, target_sector, via_text, via_code, via_country, via_sector";
 
@@ -17,18 +17,23 @@ internal class SqlEventStore : IEventStore
 
     private const string ReportColumns = "id, event_id, doc_id, sentence_index, sentence, evidence_start, evidence_end, modality, attribution, confidence, pattern";
 
+    private const string ReportColumnsWritten = "id, event_id, doc_id, sentence_index, sentence, evidence_start, evidence_end, " + ActorColumns
+        + ", cameo, cameo_name, root, quad_class, goldstein, plover, date, date_precision, modality, attribution, confidence, pattern";
+
     private readonly DbConnection _connection;
+    private readonly SqlDialect _dialect;
     private readonly MergeOptions _merge;
 
-    protected SqlEventStore(DbConnection connection, SqlDialect dialect, MergeOptions merge)
+    protected SqlEventStore(DbConnection connection, SqlDialect dialect, MergeOptions merge, bool migrate = true)
     {
         ArgumentNullException.ThrowIfNull(connection);
         ArgumentNullException.ThrowIfNull(dialect);
         ArgumentNullException.ThrowIfNull(merge);
         _connection = connection;
         _merge = merge;
+        _dialect = dialect;
         Kind = dialect.Name;
-        SchemaVersion = Schema.Migrate(connection, dialect);
+        SchemaVersion = migrate ? Schema.Migrate(connection, dialect) : Schema.Check(connection);
     }
 
     public string Kind { get; }
@@ -37,9 +42,15 @@ internal class SqlEventStore : IEventStore
 
     protected DbConnection Connection => _connection;
 
+    /// <summary>Lets other processes open the database until the next call that needs it (see <see cref="IEventStore.Release"/>).</summary>
+    public virtual void Release()
+    {
+    }
+
     public string? ContentHashOf(string documentId)
     {
         ArgumentNullException.ThrowIfNull(documentId);
+        EnsureOpen();
         return Sql.Scalar(_connection, null, "SELECT content_hash FROM documents WHERE id = $1", documentId) as string;
     }
 
@@ -53,15 +64,49 @@ internal class SqlEventStore : IEventStore
     public IReadOnlyList<StoreOutcome> StoreBatch(IReadOnlyList<(StoredDocument Document, IReadOnlyList<CodedEvent> Reports)> batch)
     {
         ArgumentNullException.ThrowIfNull(batch);
-        var outcomes = new StoreOutcome[batch.Count];
-        using var tx = _connection.BeginTransaction();
-        for (int i = 0; i < batch.Count; i++)
+        foreach (var (document, reports) in batch)
         {
-            ArgumentNullException.ThrowIfNull(batch[i].Document);
-            ArgumentNullException.ThrowIfNull(batch[i].Reports);
-            outcomes[i] = StoreOne(tx, batch[i].Document, batch[i].Reports);
+            ArgumentNullException.ThrowIfNull(document);
+            ArgumentNullException.ThrowIfNull(reports);
         }
 
+        var outcomes = new StoreOutcome[batch.Count];
+        if (batch.Count == 0)
+        {
+            return outcomes;
+        }
+
+        EnsureOpen();
+        using var tx = _connection.BeginTransaction();
+
+        // New documents (the usual case) go through the bulk path in runs; a stored id (replaced or unchanged) or an id
+        // seen earlier in the run ends the run and is stored alone, so the order of the batch is kept.
+        var stored = StoredHashes(tx, batch.Select(b => b.Document.Id).Distinct(StringComparer.Ordinal).ToList());
+        var run = new List<(StoredDocument Document, IReadOnlyList<CodedEvent> Reports)>();
+        var runIds = new HashSet<string>(StringComparer.Ordinal);
+        for (int i = 0; i < batch.Count; i++)
+        {
+            var item = batch[i];
+            if (!stored.ContainsKey(item.Document.Id) && runIds.Add(item.Document.Id))
+            {
+                run.Add(item);
+                outcomes[i] = StoreOutcome.Added;
+                continue;
+            }
+
+            AddNew(tx, run);
+            foreach (var (document, _) in run)
+            {
+                stored[document.Id] = document.ContentHash;
+            }
+
+            run.Clear();
+            runIds.Clear();
+            outcomes[i] = StoreOne(tx, item.Document, item.Reports);
+            stored[item.Document.Id] = item.Document.ContentHash;
+        }
+
+        AddNew(tx, run);
         if (outcomes.All(o => o == StoreOutcome.Unchanged))
         {
             tx.Rollback();
@@ -96,14 +141,14 @@ internal class SqlEventStore : IEventStore
             Sql.Execute(_connection, tx, """
                 UPDATE documents SET source = $2, url = $3, title = $4, published = $5, content_hash = $6, language = $7,
                   status = $8, diagnostics = $9, n_reports = $10, ingested_at = $11 WHERE id = $1
-                """, DocumentValues(document, reports.Count));
+                """, DocumentValues(document, reports.Count, DateTime.UtcNow));
         }
         else
         {
             Sql.Execute(_connection, tx, """
                 INSERT INTO documents (id, source, url, title, published, content_hash, language, status, diagnostics, n_reports, ingested_at)
                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
-                """, DocumentValues(document, reports.Count));
+                """, DocumentValues(document, reports.Count, DateTime.UtcNow));
         }
 
         foreach (var report in reports)
@@ -145,11 +190,15 @@ internal class SqlEventStore : IEventStore
         return ReadReports($"SELECT {ReportColumns} FROM reports WHERE doc_id = $1 ORDER BY sentence_index, evidence_start, id", documentId);
     }
 
-    public StoreCounts Counts() => new(
-        Sql.Long(_connection, null, "SELECT COUNT(*) FROM documents"),
-        Sql.Long(_connection, null, "SELECT COUNT(*) FROM events"),
-        Sql.Long(_connection, null, "SELECT COUNT(*) FROM reports"),
-        Sql.Long(_connection, null, "SELECT COUNT(*) FROM (SELECT DISTINCT code, text FROM actors_seen) a"));
+    public StoreCounts Counts()
+    {
+        EnsureOpen();
+        return new(
+            Sql.Long(_connection, null, "SELECT COUNT(*) FROM documents"),
+            Sql.Long(_connection, null, "SELECT COUNT(*) FROM events"),
+            Sql.Long(_connection, null, "SELECT COUNT(*) FROM reports"),
+            Sql.Long(_connection, null, "SELECT COUNT(*) FROM (SELECT DISTINCT code, text FROM actors_seen) a"));
+    }
 
     public StoreStatistics Statistics(int topPairs)
     {
@@ -192,15 +241,20 @@ internal class SqlEventStore : IEventStore
         return points;
     }
 
+    /// <summary>Reopens the connection after <see cref="Release"/>; the base store never lets it go.</summary>
+    protected virtual void EnsureOpen()
+    {
+    }
+
     public void Dispose()
     {
         _connection.Dispose();
         GC.SuppressFinalize(this);
     }
 
-    private static object?[] DocumentValues(StoredDocument d, int reports) =>
+    private static object?[] DocumentValues(StoredDocument d, int reports, DateTime now) =>
     [
-        d.Id, d.Source, d.Url, d.Title, d.Published, d.ContentHash, d.Language, d.Status, DiagnosticsJson(d.Diagnostics), reports, DateTime.UtcNow,
+        d.Id, d.Source, d.Url, d.Title, d.Published, d.ContentHash, d.Language, d.Status, DiagnosticsJson(d.Diagnostics), reports, now,
     ];
 
     private static string DiagnosticsJson(ImmutableArray<Diagnostic> diagnostics)
@@ -267,20 +321,19 @@ internal class SqlEventStore : IEventStore
     private void InsertReport(DbTransaction tx, long eventId, CodedEvent e)
     {
         long id = Sql.Long(_connection, tx, "SELECT nextval('report_ids')");
-        Sql.Execute(_connection, tx, $"""
-            INSERT INTO reports (id, event_id, doc_id, sentence_index, sentence, evidence_start, evidence_end, {ActorColumns},
-              cameo, cameo_name, root, quad_class, goldstein, plover, date, date_precision, modality, attribution, confidence, pattern)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19,
-              $20, $21, $22, $23, $24, $25, $26, $27, $28, $29, $30, $31)
-            """,
-            id, eventId, e.DocId, e.SentenceIndex, e.Sentence, e.Evidence.Start, e.Evidence.End,
-            e.Source.Text, e.Source.Code, e.Source.Country, e.Source.Sector,
-            e.Target.Text, e.Target.Code, e.Target.Country, e.Target.Sector,
-            e.Via?.Text, e.Via?.Code, e.Via?.Country, e.Via?.Sector,
-            e.Cameo, e.CameoName, e.Root, e.QuadClass, e.Goldstein, e.Plover,
-            e.Date?.Value, e.Date is null ? null : EventJson.PrecisionName(e.Date.Precision),
-            EventJson.ModalityName(e.Modality), e.Attribution, e.Confidence, e.PatternId);
+        Sql.Execute(_connection, tx, $"INSERT INTO reports ({ReportColumnsWritten}) VALUES ({Placeholders(1, 31)})", ReportValues(id, eventId, e));
     }
+
+    private static object?[] ReportValues(long id, long eventId, CodedEvent e) =>
+    [
+        id, eventId, e.DocId, e.SentenceIndex, e.Sentence, e.Evidence.Start, e.Evidence.End,
+        e.Source.Text, e.Source.Code, e.Source.Country, e.Source.Sector,
+        e.Target.Text, e.Target.Code, e.Target.Country, e.Target.Sector,
+        e.Via?.Text, e.Via?.Code, e.Via?.Country, e.Via?.Sector,
+        e.Cameo, e.CameoName, e.Root, e.QuadClass, e.Goldstein, e.Plover,
+        e.Date?.Value, e.Date is null ? null : EventJson.PrecisionName(e.Date.Precision),
+        EventJson.ModalityName(e.Modality), e.Attribution, e.Confidence, e.PatternId,
+    ];
 
     /// <summary>Recomputes an event from its reports (its descriptive fields from the first, its date from the most precise), or deletes it when none is left.</summary>
     private void Recount(DbTransaction tx, long eventId)
@@ -347,6 +400,15 @@ internal class SqlEventStore : IEventStore
 
     private void InsertActors(DbTransaction tx, string documentId, IReadOnlyList<CodedEvent> reports)
     {
+        foreach (var row in ActorRows(documentId, reports))
+        {
+            Sql.Execute(_connection, tx, "INSERT INTO actors_seen (doc_id, role, text, code, country, sector, n_mentions) VALUES ($1, $2, $3, $4, $5, $6, $7)", row);
+        }
+    }
+
+    /// <summary>The actors_seen rows of a document: each (role, words, code) once with its number of mentions.</summary>
+    private static IEnumerable<object?[]> ActorRows(string documentId, IReadOnlyList<CodedEvent> reports)
+    {
         var seen = new Dictionary<(string Role, string Text, string? Code, string? Country, string? Sector), int>();
         foreach (var e in reports)
         {
@@ -358,11 +420,8 @@ internal class SqlEventStore : IEventStore
             }
         }
 
-        foreach (var ((role, text, code, country, sector), n) in seen.OrderBy(p => p.Key.Role, StringComparer.Ordinal).ThenBy(p => p.Key.Text, StringComparer.Ordinal))
-        {
-            Sql.Execute(_connection, tx, "INSERT INTO actors_seen (doc_id, role, text, code, country, sector, n_mentions) VALUES ($1, $2, $3, $4, $5, $6, $7)",
-                documentId, role, text, code, country, sector, n);
-        }
+        return seen.OrderBy(p => p.Key.Role, StringComparer.Ordinal).ThenBy(p => p.Key.Text, StringComparer.Ordinal)
+            .Select(p => new object?[] { documentId, p.Key.Role, p.Key.Text, p.Key.Code, p.Key.Country, p.Key.Sector, p.Value });
 
         void Count(string role, EventActor a)
         {
