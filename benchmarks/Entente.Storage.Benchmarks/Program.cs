@@ -8,8 +8,9 @@ using Entente.Storage;
 
 // Storage benchmarks (docs/performance.md), plain stopwatch timings:
 //   synthetic DB.duckdb [EVENTS]   fill a DuckDB store with synthetic events (default 10,000,000), time the queries
-//   ingest CORPUS.jsonl [DOCS]     code the first DOCS documents without storing, then ingest them: storage overhead
-//                                  (ENTENTE_BENCH_PHASES=1: also time hash look-ups and batch stores alone)
+//   ingest CORPUS.jsonl [DOCS] [N] code the first DOCS documents without storing (in parallel, no batches), then ingest them into a new DuckDB file: storage overhead, wall and CPU,
+//                                  N rounds back to back
+//   phases CORPUS.jsonl [DOCS] [BATCH]  store already coded documents in batches: ms per document; release and reopen
 //   micro DB.duckdb SETTING        per-statement cost of DuckDB.NET (parameterised and literal point queries)
 //   sql DB.duckdb SQL              time one SQL statement
 var inv = CultureInfo.InvariantCulture;
@@ -59,41 +60,79 @@ else if (args is ["ingest", var corpus, ..])
     var documents = DocumentSource.Default.ReadFile(corpus).Select(i => i.Document).OfType<Document>().Take(docs).ToList();
     var coder = EventCoder.Default;
     coder.Code(new Document("warm-up", "Russia criticized Pakistan on March 2, 2022."));
-    var code = Stopwatch.StartNew();
-    long events = 0;
-    Parallel.ForEach(documents, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount },
-        d => Interlocked.Add(ref events, coder.Code(d).Document.Events.Length));
-    code.Stop();
+    int repeats = args.Length > 3 ? int.Parse(args[3], inv) : 1;
+    Console.WriteLine(string.Create(inv, $"{Path.GetFileName(corpus)}: {documents.Count} documents; coding only, then ingest, back to back, {repeats} times"));
+    var self = Process.GetCurrentProcess();
+    for (int round = 1; round <= repeats; round++)
+    {
+        var cpu = self.TotalProcessorTime;
+        var code = Stopwatch.StartNew();
+        long events = 0;
+        Parallel.ForEach(documents, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount },
+            d => Interlocked.Add(ref events, coder.Code(d).Document.Events.Length));
+
+        code.Stop();
+        self.Refresh();
+        var codeCpu = self.TotalProcessorTime - cpu;
+        var db = Path.Combine(Path.GetTempPath(), $"entente-bench-{Guid.NewGuid():N}.duckdb");
+        try
+        {
+            cpu = self.TotalProcessorTime;
+            IngestSummary summary;
+            using (var store = EventStore.Open(db))
+            {
+                summary = new Ingestor(store, coder).Ingest(documents);
+            }
+
+            self.Refresh();
+            var ingestCpu = self.TotalProcessorTime - cpu;
+            double c = code.Elapsed.TotalSeconds, i = summary.Elapsed.TotalSeconds;
+            Console.WriteLine(string.Create(inv, $"round {round}: {events} reports, {summary.Totals.Events} events, {new FileInfo(db).Length / 1e6:F1} MB"));
+            Console.WriteLine(string.Create(inv, $"  coding only: {c:F1} s wall, {codeCpu.TotalSeconds:F1} s CPU ({documents.Count / c:F1} documents/s, {events / c:F1} reports/s)"));
+            Console.WriteLine(string.Create(inv, $"  ingest (coding + DuckDB): {i:F1} s wall, {ingestCpu.TotalSeconds:F1} s CPU ({documents.Count / i:F1} documents/s, {summary.Reports / i:F1} reports/s)"));
+            Console.WriteLine(string.Create(inv, $"  storage overhead: wall {(i - c) / c * 100:F1} %, CPU {(ingestCpu - codeCpu) / codeCpu * 100:F1} %; peak working set {self.PeakWorkingSet64 / 1e6:F0} MB"));
+        }
+        finally
+        {
+            File.Delete(db);
+            File.Delete(db + ".wal");
+        }
+    }
+}
+else if (args is ["phases", var phaseCorpus, ..])
+{
+    // What storing costs alone: the documents coded first, then stored in batches of BATCH; then what releasing the file
+    // for a reader and reopening it costs.
+    int docs = args.Length > 2 ? int.Parse(args[2], inv) : 1000;
+    int batch = args.Length > 3 ? int.Parse(args[3], inv) : 32;
+    var documents = DocumentSource.Default.ReadFile(phaseCorpus).Select(i => i.Document).OfType<Document>().Take(docs).ToList();
+    var coder = EventCoder.Default;
+    var coded = documents.AsParallel().AsOrdered().Select(d => (d, r: coder.Code(d).Document)).ToList();
     var db = Path.Combine(Path.GetTempPath(), $"entente-bench-{Guid.NewGuid():N}.duckdb");
     try
     {
         using var store = EventStore.Open(db);
-        var summary = new Ingestor(store, coder).Ingest(documents);
-        if (Environment.GetEnvironmentVariable("ENTENTE_BENCH_PHASES") is not null)
+        var self = Process.GetCurrentProcess();
+        var cpu = self.TotalProcessorTime;
+        var sw = Stopwatch.StartNew();
+        store.ContentHashes();
+        foreach (var chunk in coded.Chunk(batch))
         {
-            using var store2 = EventStore.Open(db + ".2.duckdb");
-            var codedAll = documents.Select(d => (d, coder.Code(d).Document)).ToList();
-            var sw = Stopwatch.StartNew();
-            foreach (var d in documents)
-            {
-                store2.ContentHashOf(d.Id);
-            }
-
-            Console.WriteLine(string.Create(inv, $"  phase: hash lookups {sw.Elapsed.TotalMilliseconds / documents.Count:F2} ms/doc"));
-            sw.Restart();
-            foreach (var chunk in codedAll.Chunk(32))
-            {
-                store2.StoreBatch(chunk.Select(c => (new StoredDocument(c.d.Id, c.d.Source, c.d.Url, c.d.Title, c.d.Date, "h", "en", "coded", c.Item2.Diagnostics), (IReadOnlyList<CodedEvent>)c.Item2.Events)).ToList());
-            }
-
-            Console.WriteLine(string.Create(inv, $"  phase: store batches {sw.Elapsed.TotalMilliseconds / documents.Count:F2} ms/doc"));
+            store.StoreBatch(chunk.Select(c => (new StoredDocument(c.d.Id, c.d.Source, c.d.Url, c.d.Title, c.d.Date, ContentHash.Of(c.d), "en", "coded", c.r.Diagnostics), (IReadOnlyList<CodedEvent>)c.r.Events)).ToList());
         }
 
-        double c = code.Elapsed.TotalSeconds, i = summary.Elapsed.TotalSeconds;
-        Console.WriteLine(string.Create(inv, $"{Path.GetFileName(corpus)}: {documents.Count} documents, {events} reports"));
-        Console.WriteLine(string.Create(inv, $"  coding only: {c:F1} s ({documents.Count / c:F1} documents/s, {events / c:F1} reports/s)"));
-        Console.WriteLine(string.Create(inv, $"  ingest (coding + DuckDB): {i:F1} s ({documents.Count / i:F1} documents/s, {summary.Reports / i:F1} reports/s), {summary.Totals.Events} events"));
-        Console.WriteLine(string.Create(inv, $"  storage overhead: {(i - c) / c * 100:F1} %; peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1e6:F0} MB"));
+        self.Refresh();
+        Console.WriteLine(string.Create(inv, $"store {docs} documents in batches of {batch}: {sw.Elapsed.TotalMilliseconds / docs:F2} ms/document wall, {(self.TotalProcessorTime - cpu).TotalMilliseconds / docs:F2} ms CPU"));
+        cpu = self.TotalProcessorTime;
+        sw.Restart();
+        for (int i = 0; i < 10; i++)
+        {
+            store.Release();
+            store.Counts();
+        }
+
+        self.Refresh();
+        Console.WriteLine(string.Create(inv, $"release and reopen: {sw.Elapsed.TotalMilliseconds / 10:F1} ms wall, {(self.TotalProcessorTime - cpu).TotalMilliseconds / 10:F1} ms CPU"));
     }
     finally
     {
@@ -151,7 +190,7 @@ else if (args is ["sql", var sqlDb, var sql])
 }
 else
 {
-    Console.Error.WriteLine("usage: synthetic DB.duckdb [EVENTS] | ingest CORPUS.jsonl [DOCS] | micro DB.duckdb SETTING | sql DB.duckdb SQL");
+    Console.Error.WriteLine("usage: synthetic DB.duckdb [EVENTS] | ingest CORPUS.jsonl [DOCS] [ROUNDS] | micro DB.duckdb SETTING | sql DB.duckdb SQL");
     return 2;
 }
 

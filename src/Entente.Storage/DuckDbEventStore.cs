@@ -9,15 +9,21 @@ namespace Entente.Storage;
 /// The embedded store: one DuckDB file. Committed transactions survive a crash (DuckDB's write-ahead log). DuckDB lets
 /// one process write a file and no other process open it meanwhile: a store opened for reading opens it read-only
 /// (readers share it), and every open waits up to <c>wait</c> for the file while another process holds it, then fails
-/// with <see cref="DatabaseBusyException"/> naming that process.
+/// with <see cref="DatabaseBusyException"/> naming that process. While it waits it keeps a marker file
+/// (<c>FILE.wait</c>); a writing store that sees the marker after a batch closes the file, deletes the marker and
+/// reopens the file only after <see cref="ReleaseGap"/>, so the waiting process gets in between two batches.
 /// </summary>
 internal sealed partial class DuckDbEventStore : SqlEventStore
 {
     private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(25);
 
+    /// <summary>How long a store that let a waiting process in stays away from the file.</summary>
+    private static readonly TimeSpan ReleaseGap = TimeSpan.FromMilliseconds(250);
+
     private readonly DuckDBConnection _duck;
     private readonly string _path;
     private readonly TimeSpan _wait;
+    private Stopwatch? _released;
 
     private DuckDbEventStore(DuckDBConnection connection, string path, MergeOptions merge, bool readOnly, TimeSpan wait)
         : base(connection, SqlDialect.DuckDb, merge, migrate: !readOnly)
@@ -66,6 +72,7 @@ internal sealed partial class DuckDbEventStore : SqlEventStore
         if (_duck.State != System.Data.ConnectionState.Closed)
         {
             _duck.Close();
+            _released = Stopwatch.StartNew();
         }
     }
 
@@ -73,7 +80,69 @@ internal sealed partial class DuckDbEventStore : SqlEventStore
     {
         if (_duck.State == System.Data.ConnectionState.Closed)
         {
+            if (_released is { } r && r.Elapsed < ReleaseGap)
+            {
+                Thread.Sleep(ReleaseGap - r.Elapsed);
+            }
+
             OpenWaiting(_duck, _path, _wait);
+            _released = null;
+        }
+    }
+
+    /// <summary>Lets a process waiting for the file (it left the marker) in.</summary>
+    protected override void AfterBatch()
+    {
+        var marker = Marker(_path);
+        if (File.Exists(marker))
+        {
+            Release();
+            TryDelete(marker);
+        }
+    }
+
+    private static string Marker(string path) => path + ".wait";
+
+    private static void TryDelete(string file)
+    {
+        try
+        {
+            File.Delete(file);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Another process deleted or holds it: the marker is a hint only.
+        }
+    }
+
+    /// <summary>Whole rows through DuckDB's appender (no SQL to parse and plan), inside the open transaction.</summary>
+    protected override void WriteRows(System.Data.Common.DbTransaction tx, string table, string columns, IReadOnlyList<object?[]> rows)
+    {
+        if (rows.Count == 0)
+        {
+            return;
+        }
+
+        using var appender = _duck.CreateAppender(table);
+        foreach (var row in rows)
+        {
+            var r = appender.CreateRow();
+            foreach (var value in row)
+            {
+                _ = value switch
+                {
+                    null => r.AppendNullValue(),
+                    string s => r.AppendValue(s),
+                    int i => r.AppendValue((int?)i),
+                    long l => r.AppendValue((long?)l),
+                    double d => r.AppendValue((double?)d),
+                    DateOnly d => r.AppendValue((DateOnly?)d),
+                    DateTime t => r.AppendValue((DateTime?)t),
+                    _ => throw new NotSupportedException($"cannot append a {value.GetType().Name} to {table}"),
+                };
+            }
+
+            r.EndRow();
         }
     }
 
@@ -107,7 +176,17 @@ internal sealed partial class DuckDbEventStore : SqlEventStore
             {
                 if (clock.Elapsed >= wait)
                 {
+                    TryDelete(Marker(path));
                     throw new DatabaseBusyException(path, HolderOf(e.Message), clock.Elapsed, e);
+                }
+
+                try
+                {
+                    File.WriteAllBytes(Marker(path), []);
+                }
+                catch (Exception io) when (io is IOException or UnauthorizedAccessException)
+                {
+                    // A read-only directory: no marker; the wait may then run out.
                 }
 
                 Thread.Sleep(Poll);

@@ -13,17 +13,24 @@ public sealed record IngestProgress(int Documents, int Added, int Replaced, int 
 public sealed record IngestSummary(int Documents, int Added, int Replaced, int Unchanged, int Rejected, long Reports, StoreCounts Totals, TimeSpan Elapsed);
 
 /// <summary>
-/// How an <see cref="Ingestor"/> works: how many threads code, how many documents are coded and then stored in one
-/// transaction, and how often the store is released so that readers in other processes can open a DuckDB file
-/// (<see cref="IEventStore.Release"/>; default every second, <see cref="Timeout.InfiniteTimeSpan"/> never).
+/// How an <see cref="Ingestor"/> works: how many threads code, and how many documents are coded and then stored in one
+/// transaction. A batch starts at <see cref="BatchSize"/> documents and grows (at most doubling each time, up to
+/// <see cref="MaxBatchSize"/>) towards <see cref="BatchSeconds"/> of coding: storing a batch costs a few fixed
+/// milliseconds (a commit, a few statements), so quickly coded documents are stored many at a time, while slow ones
+/// still commit (and show progress) often.
 /// </summary>
-public sealed record IngestOptions(int Parallelism = 0, int BatchSize = 32, TimeSpan? ReleaseEvery = null)
+public sealed record IngestOptions(int Parallelism = 0, int BatchSize = 32, int MaxBatchSize = 1024, double BatchSeconds = 1.0)
 {
     public static IngestOptions Default { get; } = new();
 
     internal int EffectiveParallelism => Parallelism > 0 ? Parallelism : Environment.ProcessorCount;
 
-    internal TimeSpan EffectiveReleaseEvery => ReleaseEvery ?? TimeSpan.FromSeconds(1);
+    /// <summary>The size of the next batch, from the last one's size and coding time.</summary>
+    internal int Next(int size, TimeSpan coding)
+    {
+        double target = coding.TotalSeconds <= 0 ? MaxBatchSize : size * BatchSeconds / coding.TotalSeconds;
+        return (int)Math.Clamp(Math.Min(target, size * 2.0), BatchSize, Math.Max(BatchSize, MaxBatchSize));
+    }
 }
 
 /// <summary>
@@ -31,14 +38,10 @@ public sealed record IngestOptions(int Parallelism = 0, int BatchSize = 32, Time
 /// is stored). A document whose id and content hash are already stored is not coded again (the stored hashes are read
 /// once at the start), so an ingest stopped at any point (even by kill -9) and run again ends in the same state as one
 /// run to the end. Coding and storing overlap: while batch n is stored on the calling thread, batch n+1 is coded in
-/// parallel on others. Progress is reported once a batch is committed. Between batches the store is released now and
-/// then, and stays released for a moment, so that a reader waiting for a DuckDB file gets in.
+/// parallel on others. Progress is reported once a batch is committed.
 /// </summary>
 public sealed class Ingestor
 {
-    /// <summary>How long the store stays released before the next batch reopens it.</summary>
-    private static readonly TimeSpan ReleaseGap = TimeSpan.FromMilliseconds(100);
-
     private readonly IEventStore _store;
     private readonly EventCoder _coder;
     private readonly IngestOptions _options;
@@ -64,8 +67,6 @@ public sealed class Ingestor
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var channel = Channel.CreateBounded<Entry[]>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
         var producer = Task.Run(() => Produce(documents, known, channel.Writer, stop.Token), CancellationToken.None);
-        var held = Stopwatch.StartNew();
-        Stopwatch? released = null;
         try
         {
             while (channel.Reader.WaitToReadAsync(CancellationToken.None).AsTask().GetAwaiter().GetResult())
@@ -76,17 +77,6 @@ public sealed class Ingestor
                     IReadOnlyList<StoreOutcome> outcomes = [];
                     if (toStore.Count > 0)
                     {
-                        if (released is { } r && r.Elapsed < ReleaseGap)
-                        {
-                            Thread.Sleep(ReleaseGap - r.Elapsed);
-                        }
-
-                        if (released is not null)
-                        {
-                            held.Restart();
-                            released = null;
-                        }
-
                         outcomes = _store.StoreBatch(toStore);
                     }
 
@@ -124,12 +114,6 @@ public sealed class Ingestor
 
                         progress?.Invoke(new IngestProgress(read, added, replaced, unchanged, rejected, reports, clock.Elapsed));
                     }
-
-                    if (released is null && held.Elapsed >= _options.EffectiveReleaseEvery && _options.EffectiveReleaseEvery != Timeout.InfiniteTimeSpan)
-                    {
-                        _store.Release();
-                        released = Stopwatch.StartNew();
-                    }
                 }
             }
 
@@ -160,7 +144,7 @@ public sealed class Ingestor
         try
         {
             var batch = new List<(Document Document, string Hash, bool Code)>();
-            int toCode = 0;
+            int toCode = 0, size = _options.BatchSize;
             foreach (var document in documents)
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -173,9 +157,16 @@ public sealed class Ingestor
                 }
 
                 batch.Add((document, hash, code));
-                if (toCode >= _options.BatchSize || batch.Count >= _options.BatchSize * 8)
+                if (toCode >= size || batch.Count >= size * 8)
                 {
-                    Write(Code(batch, cancellationToken));
+                    var clock = Stopwatch.StartNew();
+                    var entries = Code(batch, cancellationToken);
+                    if (toCode > 0)
+                    {
+                        size = _options.Next(size, clock.Elapsed * size / toCode);
+                    }
+
+                    Write(entries);
                     batch.Clear();
                     toCode = 0;
                 }

@@ -57,25 +57,23 @@ internal partial class SqlEventStore
         }
 
         var now = DateTime.UtcNow;
-        InsertRows(tx, "documents", "id, source, url, title, published, content_hash, language, status, diagnostics, n_reports, ingested_at",
-            run.Select(d => DocumentValues(d.Document, d.Reports.Count, now)));
-
-        var reports = run.SelectMany(d => d.Reports).ToList();
-        var actorRows = run.SelectMany(d => ActorRows(d.Document.Id, d.Reports)).ToList();
-        InsertRows(tx, "actors_seen", "doc_id, role, text, code, country, sector, n_mentions", actorRows);
+        var today = DateOnly.FromDateTime(now);
+        WriteRows(tx, "documents", DocumentColumns, run.Select(d => DocumentValues(d.Document, d.Reports.Count, now)).ToList());
+        WriteRows(tx, "actors_seen", "doc_id, role, text, code, country, sector, n_mentions", run.SelectMany(d => ActorRows(d.Document.Id, d.Reports)).ToList());
+        var reports = run.SelectMany(d => d.Reports.Select(r => (Report: r, d.Document))).ToList();
         if (reports.Count == 0)
         {
             return;
         }
 
         // Merge in memory, in report order, against the stored events of the same keys and the events this run starts.
-        var keys = reports.Select(r => MergePolicy.Key(r, _merge)).Distinct(StringComparer.Ordinal).ToArray();
+        var keys = reports.Select(r => MergePolicy.Key(r.Report, _merge)).Distinct(StringComparer.Ordinal).ToArray();
         var candidates = LoadCandidates(tx, keys);
         var created = new List<Candidate>();
         var eventOf = new Candidate[reports.Count];
         for (int i = 0; i < reports.Count; i++)
         {
-            var report = reports[i];
+            var (report, document) = reports[i];
             var key = MergePolicy.Key(report, _merge);
             var range = MergePolicy.Range(report.Date, _merge);
             if (!candidates.TryGetValue(key, out var list))
@@ -93,6 +91,7 @@ internal partial class SqlEventStore
             }
 
             target.Add(report.Date?.Value, report.Date is null ? null : EventJson.PrecisionName(report.Date.Precision), _merge);
+            target.Seen(document.Id, document.Source ?? document.Id, document.Published ?? today);
             eventOf[i] = target;
         }
 
@@ -103,11 +102,11 @@ internal partial class SqlEventStore
         }
 
         var reportIds = NextValues(tx, "report_ids", reports.Count);
-        InsertRows(tx, "events", "id, merge_key, pair, " + ActorColumns + ", cameo, cameo_name, base_code, root, quad_class, goldstein, plover, modality, n_reports, n_documents, n_sources",
-            created.Select(c => NewEventValues(c)));
-        InsertRows(tx, "reports", ReportColumnsWritten, reports.Select((r, i) => ReportValues(reportIds[i], eventOf[i].Id, r)));
+        WriteRows(tx, "events", EventColumnsWritten, created.Select(NewEventValues).ToList());
+        WriteRows(tx, "reports", ReportColumnsWritten, reports.Select((r, i) => ReportValues(reportIds[i], eventOf[i].Id, r.Report)).ToList());
 
-        var touched = eventOf.Distinct().ToList();
+        // Stored events that gained reports: their date (as chosen above) and their counts (over all their reports).
+        var touched = eventOf.Where(c => c.First is null).Distinct().ToList();
         foreach (var chunk in touched.Chunk(MaxParameters / 5))
         {
             var values = new StringBuilder();
@@ -132,6 +131,27 @@ internal partial class SqlEventStore
                       FROM reports r JOIN documents d ON d.id = r.doc_id WHERE r.event_id IN ({ids}) GROUP BY r.event_id) AS s
                 WHERE events.id = s.event_id
                 """);
+        }
+    }
+
+    /// <summary>
+    /// Writes whole rows (every column of the table, in the table's order: <paramref name="columns"/> names them) inside
+    /// <paramref name="tx"/>: multi-row INSERTs here, DuckDB's appender in <see cref="DuckDbEventStore"/>.
+    /// </summary>
+    protected virtual void WriteRows(DbTransaction tx, string table, string columns, IReadOnlyList<object?[]> rows)
+    {
+        int width = columns.Split(',').Length;
+        foreach (var chunk in rows.Chunk(Math.Max(1, MaxParameters / width)))
+        {
+            var sql = new StringBuilder($"INSERT INTO {table} ({columns}) VALUES ");
+            var args = new List<object?>(chunk.Length * width);
+            foreach (var row in chunk)
+            {
+                sql.Append(args.Count == 0 ? "(" : ", (").Append(Placeholders(args.Count + 1, width)).Append(')');
+                args.AddRange(row);
+            }
+
+            Sql.Execute(_connection, tx, sql.ToString(), [.. args]);
         }
     }
 
@@ -203,7 +223,8 @@ internal partial class SqlEventStore
         return [.. ids];
     }
 
-    private object?[] NewEventValues(Candidate c)
+    /// <summary>A new event's row: its fields from its first report, its date and counts from all of them, as <see cref="Recount"/> gives them.</summary>
+    private static object?[] NewEventValues(Candidate c)
     {
         var e = c.First!;
         return
@@ -213,25 +234,9 @@ internal partial class SqlEventStore
             e.Target.Text, e.Target.Code, e.Target.Country, e.Target.Sector,
             e.Via?.Text, e.Via?.Code, e.Via?.Country, e.Via?.Sector,
             e.Cameo, e.CameoName, MergePolicy.BaseCode(e.Cameo), e.Root, e.QuadClass, e.Goldstein, e.Plover,
-            EventJson.ModalityName(e.Modality), 0, 0, 0,
+            c.Date, c.Precision, c.Range?.Start, c.Range?.End, EventJson.ModalityName(e.Modality),
+            c.FirstSeen, c.LastSeen, c.Reports, c.Documents.Count, c.Sources.Count,
         ];
-    }
-
-    private void InsertRows(DbTransaction tx, string table, string columns, IEnumerable<object?[]> rows)
-    {
-        int width = columns.Split(',').Length;
-        foreach (var chunk in rows.Chunk(Math.Max(1, MaxParameters / width)))
-        {
-            var sql = new StringBuilder($"INSERT INTO {table} ({columns}) VALUES ");
-            var args = new List<object?>(chunk.Length * width);
-            foreach (var row in chunk)
-            {
-                sql.Append(args.Count == 0 ? "(" : ", (").Append(Placeholders(args.Count + 1, width)).Append(')');
-                args.AddRange(row);
-            }
-
-            Sql.Execute(_connection, tx, sql.ToString(), [.. args]);
-        }
     }
 
     private static string Placeholders(int first, int count)
@@ -262,6 +267,26 @@ internal partial class SqlEventStore
         public string? Precision { get; private set; }
 
         public DateRange? Range { get; private set; }
+
+        public int Reports { get; private set; }
+
+        public HashSet<string> Documents { get; } = new(StringComparer.Ordinal);
+
+        public HashSet<string> Sources { get; } = new(StringComparer.Ordinal);
+
+        public DateOnly? FirstSeen { get; private set; }
+
+        public DateOnly? LastSeen { get; private set; }
+
+        /// <summary>Counts a report of a document of this run (used for the events the run starts).</summary>
+        public void Seen(string documentId, string source, DateOnly seen)
+        {
+            Reports++;
+            Documents.Add(documentId);
+            Sources.Add(source);
+            FirstSeen = FirstSeen is { } f && f < seen ? f : seen;
+            LastSeen = LastSeen is { } l && l > seen ? l : seen;
+        }
 
         public void Restore(string? date, string? precision, DateOnly? start, DateOnly? end, MergeOptions merge)
         {

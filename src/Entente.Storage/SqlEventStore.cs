@@ -17,6 +17,11 @@ internal partial class SqlEventStore : IEventStore
 
     private const string ReportColumns = "id, event_id, doc_id, sentence_index, sentence, evidence_start, evidence_end, modality, attribution, confidence, pattern";
 
+    private const string DocumentColumns = "id, source, url, title, published, content_hash, language, status, diagnostics, n_reports, ingested_at";
+
+    private const string EventColumnsWritten = "id, merge_key, pair, " + ActorColumns
+        + ", cameo, cameo_name, base_code, root, quad_class, goldstein, plover, date, date_precision, date_start, date_end, modality, first_seen, last_seen, n_reports, n_documents, n_sources";
+
     private const string ReportColumnsWritten = "id, event_id, doc_id, sentence_index, sentence, evidence_start, evidence_end, " + ActorColumns
         + ", cameo, cameo_name, root, quad_class, goldstein, plover, date, date_precision, modality, attribution, confidence, pattern";
 
@@ -116,6 +121,7 @@ internal partial class SqlEventStore : IEventStore
             tx.Commit();
         }
 
+        AfterBatch();
         return outcomes;
     }
 
@@ -243,6 +249,11 @@ internal partial class SqlEventStore : IEventStore
 
     /// <summary>Reopens the connection after <see cref="Release"/>; the base store never lets it go.</summary>
     protected virtual void EnsureOpen()
+    {
+    }
+
+    /// <summary>Called after each batch is stored (committed or found unchanged).</summary>
+    protected virtual void AfterBatch()
     {
     }
 
