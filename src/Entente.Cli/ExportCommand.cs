@@ -44,7 +44,7 @@ public static class ExportCommand
                             EventFormats.WriteCsv(events, writer);
                             break;
                         default:
-                            GdeltFormat.Write(events, writer, DateTime.UtcNow);
+                            GdeltFormat.Write(events, writer, DateTime.UtcNow, store.Origins());
                             break;
                     }
                 }

@@ -4,25 +4,30 @@ namespace Entente.Storage;
 
 /// <summary>
 /// Writes events as the GDELT 2.0 event table: 61 tab-separated columns, no header (docs/schema.md lists the mapping).
-/// Columns Entente has no data for (religion, ethnicity, known group, geography, tone) are empty.
+/// Columns Entente has no data for (religion, ethnicity, known group, geography, tone) are empty. SOURCEURL and
+/// IsRootEvent come from the event's first report (<see cref="EventOrigin"/>): the URL of its document, and 1 when it is
+/// one of the document's first <see cref="LeadSentences"/> sentences (GDELT's flag marks events of the lead paragraph).
 /// </summary>
 public static class GdeltFormat
 {
     public const int Columns = 61;
 
-    public static void Write(IEnumerable<StoredEvent> events, TextWriter output, DateTime added)
+    /// <summary>How many opening sentences of a document count as its lead (a news lead paragraph is one or two sentences).</summary>
+    public const int LeadSentences = 2;
+
+    public static void Write(IEnumerable<StoredEvent> events, TextWriter output, DateTime added, IReadOnlyDictionary<long, EventOrigin>? origins = null)
     {
         ArgumentNullException.ThrowIfNull(events);
         ArgumentNullException.ThrowIfNull(output);
         foreach (var e in events)
         {
-            output.Write(string.Join('\t', Row(e, added).Select(Clean)));
+            output.Write(string.Join('\t', Row(e, added, origins?.GetValueOrDefault(e.Id)).Select(Clean)));
             output.Write('\n');
         }
     }
 
-    /// <summary>The 61 values of one event.</summary>
-    public static string[] Row(StoredEvent e, DateTime added)
+    /// <summary>The 61 values of one event; <paramref name="origin"/> (its first report) gives SOURCEURL and IsRootEvent.</summary>
+    public static string[] Row(StoredEvent e, DateTime added, EventOrigin? origin = null)
     {
         ArgumentNullException.ThrowIfNull(e);
         var inv = CultureInfo.InvariantCulture;
@@ -40,7 +45,7 @@ public static class GdeltFormat
         };
         Actor(row, e.Source);
         Actor(row, e.Target);
-        row.Add("0"); // IsRootEvent: lead-paragraph position is not tracked
+        row.Add(origin is { SentenceIndex: < LeadSentences } ? "1" : "0");
         row.Add(e.Cameo);
         row.Add(e.BaseCode);
         row.Add(e.Root);
@@ -56,7 +61,7 @@ public static class GdeltFormat
         }
 
         row.Add(added.ToString("yyyyMMddHHmmss", inv));
-        row.Add(string.Empty);
+        row.Add(origin?.Url ?? string.Empty);
         return [.. row];
     }
 

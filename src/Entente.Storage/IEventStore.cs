@@ -49,6 +49,9 @@ public interface IEventStore : IDisposable
     /// <summary>The reports of a document, in text order.</summary>
     IReadOnlyList<StoredReport> ReportsOfDocument(string documentId);
 
+    /// <summary>The first report of every event (by report id): its document, the document's URL and the sentence.</summary>
+    IReadOnlyDictionary<long, EventOrigin> Origins();
+
     StoreCounts Counts();
 
     StoreStatistics Statistics(int topPairs);

@@ -90,3 +90,9 @@ public sealed record StoreStatistics(
 
 /// <summary>One month of a pair's series: events, their Goldstein sum and quad-class counts.</summary>
 public sealed record MonthPoint(string Month, long Events, double Goldstein);
+
+/// <summary>
+/// Where an event was first reported: the document and sentence of its first report and the document's URL (the GDELT
+/// export's SOURCEURL and IsRootEvent).
+/// </summary>
+public sealed record EventOrigin(long EventId, string DocId, string? Url, int SentenceIndex);

@@ -196,6 +196,24 @@ internal partial class SqlEventStore : IEventStore
         return ReadReports($"SELECT {ReportColumns} FROM reports WHERE doc_id = $1 ORDER BY sentence_index, evidence_start, id", documentId);
     }
 
+    public IReadOnlyDictionary<long, EventOrigin> Origins()
+    {
+        EnsureOpen();
+        var origins = new Dictionary<long, EventOrigin>();
+        using var cmd = Sql.Command(_connection, null, """
+            SELECT r.event_id, r.doc_id, d.url, r.sentence_index FROM reports r JOIN documents d ON d.id = r.doc_id
+            WHERE r.id IN (SELECT MIN(id) FROM reports GROUP BY event_id)
+            """);
+        using var r = cmd.ExecuteReader();
+        while (r.Read())
+        {
+            var origin = new EventOrigin(r.Int64(0), r.GetString(1), r.Text(2), r.Int(3));
+            origins[origin.EventId] = origin;
+        }
+
+        return origins;
+    }
+
     public StoreCounts Counts()
     {
         EnsureOpen();

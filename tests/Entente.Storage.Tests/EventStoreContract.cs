@@ -119,6 +119,62 @@ public abstract class EventStoreContract : IDisposable
     }
 
     [Fact]
+    public void A_batch_merges_within_itself_and_with_stored_events_in_input_order()
+    {
+        // Given a stored month-precise event
+        var store = Open();
+        store.Store(Doc("s", "h0", "old", new DateOnly(2022, 9, 20)), [Report("s", "RUS", "PAK", "040", EventDate.OfMonth(2022, 9))]);
+
+        // When one batch adds two day-precise reports of it, a report of another day, replaces the stored document,
+        // adds an undated event reported twice by one document, and repeats a document unchanged
+        var outcomes = store.StoreBatch(
+        [
+            (Doc("a", "h1", "x", new DateOnly(2022, 9, 15)), [Report("a", "RUS", "PAK", "040", Day(2022, 9, 14))]),
+            (Doc("b", "h2", "y", new DateOnly(2022, 9, 16)), [Report("b", "RUS", "PAK", "040", Day(2022, 9, 14))]),
+            (Doc("c", "h3", "x", new DateOnly(2022, 9, 21)), [Report("c", "RUS", "PAK", "040", Day(2022, 9, 20))]),
+            (Doc("s", "h0b", "old", new DateOnly(2022, 9, 20)), []),
+            (Doc("d", "h4", "z"), [Report("d", "USA", "CHN", "1121", null), Report("d", "USA", "CHN", "1121", null, sentence: 3)]),
+            (Doc("a", "h1", "x", new DateOnly(2022, 9, 15)), [Report("a", "RUS", "PAK", "040", Day(2022, 9, 14))]),
+        ]);
+
+        // Then the outcomes follow the input, and each event is as if the documents had been stored one by one: the
+        // day report narrowed the month event, so the 20th is another event; the replaced document left it
+        Assert.Equal([StoreOutcome.Added, StoreOutcome.Added, StoreOutcome.Added, StoreOutcome.Replaced, StoreOutcome.Added, StoreOutcome.Unchanged], outcomes);
+        var events = store.Events(EventQuery.All).ToList();
+        Assert.Equal(3, events.Count);
+        var meeting = events.Single(e => e.Date == "2022-09-14");
+        Assert.Equal(("day", 2, 2, 2), (meeting.DatePrecision, meeting.Reports, meeting.Documents, meeting.Sources));
+        Assert.Equal((new DateOnly(2022, 9, 15), new DateOnly(2022, 9, 16)), (meeting.FirstSeen!.Value, meeting.LastSeen!.Value));
+        var later = events.Single(e => e.Date == "2022-09-20");
+        Assert.Equal((1, 1), (later.Reports, later.Documents));
+        Assert.True(later.Id > meeting.Id);
+        var undated = events.Single(e => e.Date is null);
+        Assert.Equal(("USA", 2, 1, 1), (undated.Source.Code, undated.Reports, undated.Documents, undated.Sources));
+        Assert.Equal(new StoreCounts(5, 3, 5, 4), store.Counts());
+        Assert.Equal(["a", "b"], store.Reports(meeting.Id).Select(r => r.DocId));
+    }
+
+    [Fact]
+    public void The_origin_of_an_event_is_its_first_report_and_gives_the_gdelt_source_url_and_root_flag()
+    {
+        // Given an event first reported in the lead of "a", then deep in "b", and an event only deep in "b"
+        var store = Open();
+        store.Store(Doc("a", "h1", "x") with { Url = "https://example.org/a" }, [Report("a", "RUS", "PAK", "040", Day(2022, 9, 14), sentence: 0)]);
+        store.Store(Doc("b", "h2", "y") with { Url = "https://example.org/b" },
+            [Report("b", "RUS", "PAK", "040", Day(2022, 9, 14), sentence: 4), Report("b", "USA", "CHN", "1121", Day(2022, 9, 14), sentence: 5)]);
+
+        // Then
+        var origins = store.Origins();
+        var events = store.Events(EventQuery.All).ToDictionary(e => e.Source.Code!);
+        Assert.Equal(new EventOrigin(events["RUS"].Id, "a", "https://example.org/a", 0), origins[events["RUS"].Id]);
+        Assert.Equal(new EventOrigin(events["USA"].Id, "b", "https://example.org/b", 5), origins[events["USA"].Id]);
+        var meeting = GdeltFormat.Row(events["RUS"], DateTime.UnixEpoch, origins[events["RUS"].Id]);
+        var aid = GdeltFormat.Row(events["USA"], DateTime.UnixEpoch, origins[events["USA"].Id]);
+        Assert.Equal(("1", "https://example.org/a"), (meeting[25], meeting[60]));
+        Assert.Equal(("0", "https://example.org/b"), (aid[25], aid[60]));
+    }
+
+    [Fact]
     public void Data_survive_closing_and_reopening()
     {
         using (var store = OpenCore(MergeOptions.Default))
