@@ -32,7 +32,7 @@ internal static class StoreCli
 
         try
         {
-            return EventStore.Open(db, readOnly: mustExist, wait: mustExist ? EventStore.DefaultWait : WriterWait);
+            return EventStore.Open(db, readOnly: mustExist, wait: Wait() ?? (mustExist ? EventStore.DefaultWait : WriterWait));
         }
         catch (Exception e) when (e is DbException or InvalidDataException or IOException or UnauthorizedAccessException or ArgumentException or InvalidOperationException)
         {
@@ -65,6 +65,12 @@ internal static class StoreCli
 
         return false;
     }
+
+    /// <summary>ENTENTE_DB_WAIT: seconds to wait for a DuckDB file another process holds, instead of the default.</summary>
+    private static TimeSpan? Wait() =>
+        double.TryParse(Environment.GetEnvironmentVariable("ENTENTE_DB_WAIT"), NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) && seconds >= 0
+            ? TimeSpan.FromSeconds(seconds)
+            : null;
 
     private static string Redact(string db) =>
         EventStore.IsPostgres(db) ? "(PostgreSQL)" : db;

@@ -165,11 +165,17 @@ internal sealed partial class DuckDbEventStore : SqlEventStore
     private static void OpenWaiting(DuckDBConnection connection, string path, TimeSpan wait)
     {
         var clock = Stopwatch.StartNew();
+        bool marked = false;
         while (true)
         {
             try
             {
                 connection.Open();
+                if (marked)
+                {
+                    TryDelete(Marker(path));
+                }
+
                 break;
             }
             catch (DuckDBException e) when (IsLocked(e))
@@ -183,6 +189,7 @@ internal sealed partial class DuckDbEventStore : SqlEventStore
                 try
                 {
                     File.WriteAllBytes(Marker(path), []);
+                    marked = true;
                 }
                 catch (Exception io) when (io is IOException or UnauthorizedAccessException)
                 {

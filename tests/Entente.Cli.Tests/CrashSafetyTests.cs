@@ -29,9 +29,9 @@ public sealed class CrashSafetyTests : IDisposable
     [Fact]
     public void Killing_an_ingest_and_running_it_again_gives_the_same_database_as_a_clean_run()
     {
-        // Given a corpus that takes a while to code
-        const int documents = 160;
-        var corpus = WriteCorpus(documents);
+        // Given a corpus that takes a while to code (batches grow from 32 documents: the kill comes after the second)
+        const int documents = 600;
+        var corpus = WriteCorpus(_dir, documents);
 
         // When one database is ingested in one go, and another is killed once mid-ingest and then ingested again
         var clean = _dir.File("clean.duckdb");
@@ -61,7 +61,8 @@ public sealed class CrashSafetyTests : IDisposable
             .Order(StringComparer.Ordinal)
             .ToList();
 
-    private string WriteCorpus(int documents)
+    /// <summary>A JSON Lines corpus of short news items, three coded sentences each, four a day from 1 January 2022.</summary>
+    internal static string WriteCorpus(TempDir dir, int documents)
     {
         var sb = new StringBuilder();
         var inv = CultureInfo.InvariantCulture;
@@ -86,12 +87,13 @@ public sealed class CrashSafetyTests : IDisposable
             sb.Append(inv, $$"""{"id":"doc-{{i:D4}}","source":"outlet-{{i % 5}}","date":"{{published:yyyy-MM-dd}}","text":"{{text.ToString().Trim()}}"}""").Append('\n');
         }
 
-        var path = _dir.File("corpus.jsonl");
+        var path = dir.File("corpus.jsonl");
         File.WriteAllText(path, sb.ToString());
         return path;
     }
 
-    private static ProcessStartInfo Ingest(string corpus, string db)
+    /// <summary><c>dotnet entente.dll ingest CORPUS --db DB</c> as a child process with redirected streams.</summary>
+    internal static ProcessStartInfo Ingest(string corpus, string db)
     {
         var info = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
         {
