@@ -7,7 +7,7 @@ namespace Entente.Cli.Tests;
 public sealed class StoreCommandTests : IDisposable
 {
     private const string Corpus = """
-        {"id":"a","source":"reuters","date":"2023-02-10","text":"Pakistan sent weapons to Ukraine on February 6, 2023."}
+        {"id":"a","source":"reuters","date":"2023-02-10","url":"https://example.org/a","text":"Pakistan sent weapons to Ukraine on February 6, 2023."}
         {"id":"b","source":"tass","date":"2023-02-09","text":"Pakistan sent weapons to Ukraine on February 6, 2023."}
         {"id":"c","source":"dawn","date":"2023-02-11","text":"Pakistan did not send weapons to Ukraine."}
         {"id":"d","source":"dawn","date":"2022-03-03","text":"Pakistan criticized Russia on March 2, 2022."}
@@ -120,6 +120,7 @@ public sealed class StoreCommandTests : IDisposable
         Assert.All(gdelt, line => Assert.Equal(61, line.Split('\t').Length));
         var send = gdelt.Select(l => l.Split('\t')).Single(c => c[1] == "20230206");
         Assert.Equal(("PAK", "UKR", "072", "07", "2"), (send[5], send[15], send[26], send[28], send[29]));
+        Assert.Equal(("1", "https://example.org/a"), (send[25], send[60]));
 
         using var duck = new DuckDBConnection("Data Source=:memory:");
         duck.Open();
