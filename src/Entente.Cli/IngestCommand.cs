@@ -11,7 +11,7 @@ namespace Entente.Cli;
 
 /// <summary>
 /// <c>entente ingest PATH... [--db FILE] [--feed URL-or-file] [--strict]</c>: code documents and store them,
-/// idempotently, one transaction per document. A progress bar on a terminal, a line every 50 documents otherwise;
+/// idempotently, one transaction per batch of documents. A progress bar on a terminal, a line every 50 documents otherwise;
 /// a summary on stdout at the end. Exit 0, or 1 with <c>--strict</c> when any input was skipped.
 /// </summary>
 public static class IngestCommand
@@ -70,6 +70,12 @@ public static class IngestCommand
         }
 
         bool terminal = ReferenceEquals(stderr, Console.Error) && !Console.IsErrorRedirected;
+        if (!terminal)
+        {
+            // Skipped inputs are reported from the thread that reads and codes, progress from the one that stores.
+            stderr = TextWriter.Synchronized(stderr);
+        }
+
         var skips = new List<Diagnostic>();
         var source = DocumentSource.Default;
         var items = source.Read(inputs, stdin).Concat(feeds.SelectMany(source.ReadFeed));
@@ -86,7 +92,7 @@ public static class IngestCommand
         {
             summary = terminal ? WithProgressBar(ingestor, documents, stderr) : WithProgressLines(ingestor, documents, stderr);
         }
-        catch (System.Data.Common.DbException e)
+        catch (Exception e) when (e is System.Data.Common.DbException or DatabaseBusyException)
         {
             stderr.WriteLine($"entente: the database failed: {e.Message}");
             return EntenteCli.Failure;

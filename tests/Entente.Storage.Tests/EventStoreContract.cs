@@ -155,6 +155,29 @@ public abstract class EventStoreContract : IDisposable
     }
 
     [Fact]
+    public void A_batch_that_fails_part_way_stores_nothing()
+    {
+        // Given a stored document, and a batch whose second document has a report the database refuses (no sentence)
+        var store = Open();
+        store.Store(Doc("s", "h0"), [Report("s", "RUS", "PAK", "040", Day(2022, 9, 14))]);
+        var before = store.Counts();
+        var broken = Report("b", "USA", "CHN", "1121", Day(2022, 9, 14)) with { Sentence = null! };
+
+        // When it is stored, it fails
+        Assert.ThrowsAny<Exception>(() => store.StoreBatch(
+        [
+            (Doc("a", "h1"), [Report("a", "RUS", "PAK", "040", Day(2022, 9, 14))]),
+            (Doc("b", "h2"), [broken]),
+        ]));
+
+        // Then nothing of the batch is stored, not even its first document, and the store still works
+        Assert.Equal(before, store.Counts());
+        Assert.Null(store.ContentHashOf("a"));
+        Assert.Equal(StoreOutcome.Added, store.Store(Doc("a", "h1"), [Report("a", "RUS", "PAK", "040", Day(2022, 9, 14))]));
+        Assert.Equal(2, Assert.Single(store.Events(EventQuery.All)).Reports);
+    }
+
+    [Fact]
     public void The_origin_of_an_event_is_its_first_report_and_gives_the_gdelt_source_url_and_root_flag()
     {
         // Given an event first reported in the lead of "a", then deep in "b", and an event only deep in "b"
