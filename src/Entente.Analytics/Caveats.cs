@@ -37,7 +37,7 @@ public static class Caveats
     public static readonly ImmutableArray<string> HedgeWords =
     [
         "likely", "reportedly", "allegedly", "media reports", "it is known", "sources said", "rumoured", "rumored", "unconfirmed",
-        "may ", "might ", "could ", "apparently", "purportedly",
+        "apparently", "purportedly",
     ];
 
     public static ImmutableArray<string> Of(CaveatFacts f)
@@ -65,9 +65,10 @@ public static class Caveats
 
                 why.Add("judging words (" + string.Join(", ", found.Take(6)) + ")");
                 var attributed = f.Listed.Where(e => e.DocId == d.DocId && e.Attribution is not null).Select(e => e.Attribution!).Distinct(StringComparer.Ordinal).ToList();
-                var rest = attributed.Count > 0
-                    ? $"; it rests partly on what others say ({string.Join(", ", attributed.Select(x => "\"" + x + "\""))})"
-                    : string.Empty;
+                var media = attributed.Where(x => Contains(x, "media") || Contains(x, "report")).ToList();
+                var rest = media.Count > 0
+                    ? "; it rests partly on media reports"
+                    : attributed.Count > 0 ? "; it rests partly on claims attributed to others (" + string.Join(", ", attributed) + ")" : string.Empty;
                 list.Add($"Document {d.DocId}{(d.Source is null ? string.Empty : " (" + d.Source + ")")} reads as an opinion piece, not a news report: {string.Join(" and ", why)}{rest}.");
             }
         }
