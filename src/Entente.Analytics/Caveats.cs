@@ -16,7 +16,8 @@ public sealed record CaveatFacts(
     AnalyticsOptions Options,
     ImmutableArray<EvidenceEvent> Listed,
     ImmutableArray<DocumentEvidence> Documents,
-    long Undated);
+    long Undated,
+    IReadOnlyDictionary<string, int> Uncounted);
 
 /// <summary>
 /// The caveats a careful analyst adds, as plain sentences: opinion pieces and hedged or attributed claims, single-source
@@ -116,6 +117,13 @@ public static class Caveats
             {
                 list.Add(string.Create(inv, $"{publication} listed events carry no date in the text; the publication date stands in (the event may be older)."));
             }
+        }
+
+        if (f.Uncounted.Count > 0)
+        {
+            int n = f.Uncounted.Values.Sum();
+            list.Add(string.Create(inv, $"{n} events of the pair are not counted and not listed, as they weigh nothing: ")
+                + string.Join(", ", f.Uncounted.Select(p => string.Create(inv, $"{p.Value} {p.Key}"))) + ".");
         }
 
         if (f.Undated > 0)

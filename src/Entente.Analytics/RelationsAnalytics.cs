@@ -74,13 +74,16 @@ public sealed class RelationsAnalytics
 
         var pairEvents = Listed(a, b, from, to);
         bool undatedToo = from is null && to is null;
-        var cooperation = Top(pairEvents.Where(e => e.QuadClass is 1 or 2));
-        var conflict = Top(pairEvents.Where(e => e.QuadClass is 3 or 4));
+        // Events that weigh nothing (hypothetical, negated, opinion) are not evidence for either side: counted in the caveats.
+        var cooperation = Top(pairEvents.Where(e => e.QuadClass is 1 or 2 && Weight(e) > 0));
+        var conflict = Top(pairEvents.Where(e => e.QuadClass is 3 or 4 && Weight(e) > 0));
+        var uncounted = pairEvents.Where(e => Weight(e) == 0).GroupBy(e => e.Modality, StringComparer.Ordinal)
+            .ToImmutableSortedDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
         var hedgeEvents = new List<(string Third, string Relation, double Support, double Conflict, double Score, List<StoredEvent> Events)>();
         foreach (var h in hedges.Take(10))
         {
-            var ac = Listed(a, h.Third, from, to).Where(e => Part(e.Source) == a && IsMaterial(e.Cameo));
-            var bc = Listed(b, h.Third, from, to).Where(e => e.QuadClass is 3 or 4);
+            var ac = Listed(a, h.Third, from, to).Where(e => Part(e.Source) == a && IsMaterial(e.Cameo) && Weight(e) > 0);
+            var bc = Listed(b, h.Third, from, to).Where(e => e.QuadClass is 3 or 4 && Weight(e) > 0);
             hedgeEvents.Add((h.Third, "conflict", h.Support, h.Conflict, h.ScoreBThird, [.. Top(ac), .. Top(bc)]));
         }
 
@@ -95,7 +98,8 @@ public sealed class RelationsAnalytics
             a, b, events, total.Coverage, trend, Options,
             [.. all.Select(Ev)],
             documents,
-            listedUndated));
+            listedUndated,
+            uncounted));
         string verdict = Verdict(events, total, trend, hedgingIndex);
         var assessment = new Assessment(
             [a, b], verdict, total.Score is { } s ? SeriesBuilder.Round(s) : null, trend,
