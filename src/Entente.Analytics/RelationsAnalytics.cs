@@ -169,13 +169,14 @@ public sealed class RelationsAnalytics
             e.Reports, e.Documents, e.Sources, SeriesBuilder.Round(Weight(e)), first?.Report.Sentence, first?.Report.DocId, first?.DocumentTitle, first?.DocumentSource);
     }
 
-    private ImmutableArray<DocumentEvidence> DocumentsOf(IEnumerable<EvidenceReport> reports) =>
-        [.. reports.GroupBy(r => r.Report.DocId, StringComparer.Ordinal).Take(20).Select(g =>
-        {
-            var first = g.First();
-            var sentences = _store.ReportsOfDocument(g.Key).Select(r => r.Sentence).Distinct(StringComparer.Ordinal).ToImmutableArray();
-            return new DocumentEvidence(g.Key, first.DocumentTitle, first.DocumentSource, sentences);
-        })];
+    /// <summary>The documents behind the evidence (the 20 with most of it), each with the sentences of all its reports, read in one query.</summary>
+    private ImmutableArray<DocumentEvidence> DocumentsOf(IEnumerable<EvidenceReport> reports)
+    {
+        var docs = reports.GroupBy(r => r.Report.DocId, StringComparer.Ordinal).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).Take(20).ToList();
+        var sentences = _store.ReportsOfDocuments([.. docs.Select(g => g.Key)]).GroupBy(r => r.DocId, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Select(r => r.Sentence).Distinct(StringComparer.Ordinal).ToImmutableArray(), StringComparer.Ordinal);
+        return [.. docs.Select(g => new DocumentEvidence(g.Key, g.First().DocumentTitle, g.First().DocumentSource, sentences.GetValueOrDefault(g.Key, [])))];
+    }
 
     internal static string Part(StoredActor actor) => actor.Country ?? actor.Code ?? ("~" + (actor.Text ?? string.Empty).Trim().ToUpperInvariant());
 

@@ -61,4 +61,7 @@ public interface IEventStore : IDisposable
 
     /// <summary>The reports of the given events, with their documents, in the order they were stored.</summary>
     IReadOnlyList<EvidenceReport> Evidence(IReadOnlyList<long> eventIds);
+
+    /// <summary>The reports of the given documents, in one query, by document then text order.</summary>
+    IReadOnlyList<StoredReport> ReportsOfDocuments(IReadOnlyList<string> documentIds);
 }

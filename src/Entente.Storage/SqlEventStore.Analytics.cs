@@ -180,6 +180,31 @@ internal partial class SqlEventStore
         return rows;
     }
 
+    public IReadOnlyList<StoredReport> ReportsOfDocuments(IReadOnlyList<string> documentIds)
+    {
+        ArgumentNullException.ThrowIfNull(documentIds);
+        if (documentIds.Count == 0)
+        {
+            return [];
+        }
+
+        var ids = documentIds.Distinct(StringComparer.Ordinal).ToArray();
+        var list = string.Join(", ", ids.Select((_, i) => "$" + (i + 1).ToString(CultureInfo.InvariantCulture)));
+        var rows = new List<StoredReport>();
+        using var cmd = Sql.Command(Connection, null, $"""
+            SELECT id, event_id, doc_id, sentence_index, sentence, evidence_start, evidence_end, modality, attribution, confidence, pattern
+            FROM reports WHERE doc_id IN ({list}) ORDER BY doc_id, sentence_index, evidence_start, id
+            """, [.. ids]);
+        using var r = cmd.ExecuteReader();
+        while (r.Read())
+        {
+            rows.Add(new StoredReport(r.Int64(0), r.Int64(1), r.GetString(2), r.Int(3), r.GetString(4), r.Int(5), r.Int(6),
+                r.GetString(7), r.Text(8), r.Double(9), r.Text(10)));
+        }
+
+        return rows;
+    }
+
     /// <summary>One row per actor the document mentions or its events name (country, else code), in one statement.</summary>
     private void InsertMentions(DbTransaction tx, StoredDocument document, IReadOnlyList<CodedEvent> reports)
     {
