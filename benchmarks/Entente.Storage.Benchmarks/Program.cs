@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using DuckDB.NET.Data;
+using Entente.Analytics;
 using Entente.Coding.Events;
 using Entente.Core.Documents;
 using Entente.Sources;
@@ -13,6 +14,8 @@ using Entente.Storage;
 //   phases CORPUS.jsonl [DOCS] [BATCH]  store already coded documents in batches: ms per document; release and reopen
 //   micro DB.duckdb SETTING        per-statement cost of DuckDB.NET (parameterised and literal point queries)
 //   sql DB.duckdb SQL              time one SQL statement
+//   analytics DB.duckdb [EVENTS]   relations analytics over the synthetic store (filled as for synthetic, plus one report
+//                                  per event, documents and their mentioned actors): assess, dyad, network
 var inv = CultureInfo.InvariantCulture;
 if (args is ["synthetic", var dbPath, ..])
 {
@@ -53,6 +56,43 @@ if (args is ["synthetic", var dbPath, ..])
     {
         Actor = "IND", Modality = "negated", Offset = 1000, Limit = 50,
     }).Count());
+}
+else if (args is ["analytics", var analyticsDb, ..])
+{
+    long n = args.Length > 2 ? long.Parse(args[2], inv) : 10_000_000;
+    if (!File.Exists(analyticsDb))
+    {
+        using (EventStore.Open(analyticsDb))
+        {
+        }
+
+        var fill = Stopwatch.StartNew();
+        using (var c = new DuckDBConnection($"Data Source={analyticsDb}"))
+        {
+            c.Open();
+            foreach (var sql in new[] { Synthetic.Insert(n) }.Concat(Synthetic.Evidence(n)))
+            {
+                using var cmd = c.CreateCommand();
+                cmd.CommandTimeout = 0;
+                cmd.CommandText = sql;
+                cmd.ExecuteNonQuery();
+            }
+        }
+
+        Console.WriteLine(string.Create(inv, $"filled {n:N0} events, reports and {n / 5:N0} documents in {fill.Elapsed.TotalSeconds:F1} s ({new FileInfo(analyticsDb).Length / 1e6:F0} MB)"));
+    }
+
+    using var store = EventStore.Open(analyticsDb);
+    var counts = store.Counts();
+    Console.WriteLine(string.Create(inv, $"store: {counts.Events:N0} events, {counts.Reports:N0} reports, {counts.Documents:N0} documents"));
+    var analytics = new RelationsAnalytics(store);
+    var y2020 = (new DateOnly(2020, 1, 1), new DateOnly(2020, 12, 31));
+    Time("assess PAK RUS, all 25 years by quarter", () => analytics.Assess("PAK", "RUS").Cooperation.Length);
+    Time("assess USA CHN, all 25 years by quarter", () => analytics.Assess("USA", "CHN").Cooperation.Length);
+    Time("assess PAK RUS, 2020 by month", () => analytics.Assess("PAK", "RUS", y2020.Item1, y2020.Item2, Grain.Month).Cooperation.Length);
+    Time("dyad PAK RUS by month, 25 years", () => analytics.Dyad("PAK", "RUS", Grain.Month).Points.Length);
+    Time("network, one year (2020)", () => analytics.Network(y2020.Item1, y2020.Item2).Edges.Length);
+    Time("network, all 25 years", () => analytics.Network().Edges.Length);
 }
 else if (args is ["ingest", var corpus, ..])
 {
@@ -212,10 +252,45 @@ static void Time(string name, Func<int> query)
 }
 
 /// <summary>
+/// SQL that adds the evidence analytics read to a synthetic store: one report per event (its document one of n / 5
+/// synthetic documents), the documents (50 sources, dates 2000-2024) and three mentioned countries per document.
+/// </summary>
+internal static partial class Synthetic
+{
+    public static IEnumerable<string> Evidence(long n)
+    {
+        long docs = Math.Max(1, n / 5);
+        var list = "[" + string.Join(", ", Countries.Select(c => $"'{c}'")) + "]";
+        yield return $"""
+            INSERT INTO documents (id, source, url, title, published, content_hash, language, status, diagnostics, n_reports, ingested_at)
+            SELECT 'doc' || range, 'source' || (range % 50), NULL, 'Synthetic document ' || range,
+              DATE '2000-01-01' + CAST(hash(range * 29) % 9131 AS INTEGER), 'h' || range, 'en', 'coded', '[]', 5, TIMESTAMP '2025-01-01 00:00:00'
+            FROM range({docs})
+            """;
+        yield return $"""
+            INSERT INTO document_actors (doc_id, actor, published)
+            SELECT DISTINCT d.id, list_extract({list}, 1 + CAST(hash(d.i * 31 + k) % 60 AS INTEGER)), d.published
+            FROM (SELECT range AS i, 'doc' || range AS id, DATE '2000-01-01' + CAST(hash(range * 29) % 9131 AS INTEGER) AS published FROM range({docs})) d,
+              range(3) t(k)
+            """;
+        yield return $"""
+            INSERT INTO reports (id, event_id, doc_id, sentence_index, sentence, evidence_start, evidence_end,
+              source_text, source_code, source_country, target_text, target_code, target_country,
+              cameo, cameo_name, root, quad_class, goldstein, date, date_precision, modality, attribution, confidence, pattern)
+            SELECT id, id, 'doc' || (id % {docs}), 0, 'Synthetic sentence of event ' || id || '.', 0, 10,
+              source_text, source_code, source_country, target_text, target_code, target_country,
+              cameo, cameo_name, root, quad_class, goldstein, date, date_precision, modality,
+              CASE WHEN modality = 'reported' THEN 'media reports' END, 0.9, 'synthetic'
+            FROM events
+            """;
+    }
+}
+
+/// <summary>
 /// SQL that fills the events table with synthetic events: 60 countries, 20 roots, dates 2000-2024, six modalities, stored
 /// in date order as an ingest of news in publication order stores them.
 /// </summary>
-internal static class Synthetic
+internal static partial class Synthetic
 {
     private static readonly string[] Countries =
     [

@@ -58,4 +58,23 @@ public interface IEventStore : IDisposable
 
     /// <summary>Events per month between two actors (country or code prefix), either direction, with their Goldstein sum.</summary>
     IReadOnlyList<MonthPoint> MonthlySeries(string a, string b);
+
+    /// <summary>
+    /// Relations analytics: the stored events grouped by period and directed pair, with raw counts and weighted sums
+    /// (see <see cref="AggregateQuery"/>). Undated events are left out.
+    /// </summary>
+    IReadOnlyList<PairAggregate> Aggregate(AggregateQuery query);
+
+    /// <summary>
+    /// Documents that mention any of <paramref name="actors"/> (pair parts: countries, or codes of actors without one),
+    /// by publication date in [<paramref name="from"/>, <paramref name="to"/>], per period: the coverage analytics normalise by.
+    /// Documents without a publication date are not counted.
+    /// </summary>
+    IReadOnlyList<CoveragePoint> Coverage(IReadOnlyList<string> actors, Grain grain, DateOnly? from, DateOnly? to);
+
+    /// <summary>The reports of the given events, with their documents, in the order they were stored.</summary>
+    IReadOnlyList<EvidenceReport> Evidence(IReadOnlyList<long> eventIds);
+
+    /// <summary>The reports of the given documents, in one query, by document then text order.</summary>
+    IReadOnlyList<StoredReport> ReportsOfDocuments(IReadOnlyList<string> documentIds);
 }

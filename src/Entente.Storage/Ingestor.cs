@@ -204,7 +204,7 @@ public sealed class Ingestor
             var result = coded.Document;
             bool isRejected = result.Diagnostics.Any(d => d.Severity == Severity.Error);
             entries[i] = new Entry(coded, new StoredDocument(doc.Id, doc.Source, doc.Url, doc.Title, doc.Date, hash, "en",
-                isRejected ? "rejected" : "coded", result.Diagnostics));
+                isRejected ? "rejected" : "coded", result.Diagnostics) { MentionedActors = coded.MentionedActors });
         });
         return entries;
     }

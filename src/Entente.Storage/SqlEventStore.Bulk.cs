@@ -60,6 +60,7 @@ internal partial class SqlEventStore
         var today = DateOnly.FromDateTime(now);
         WriteRows(tx, "documents", DocumentColumns, run.Select(d => DocumentValues(d.Document, d.Reports.Count, now)).ToList());
         WriteRows(tx, "actors_seen", "doc_id, role, text, code, country, sector, n_mentions", run.SelectMany(d => ActorRows(d.Document.Id, d.Reports)).ToList());
+        WriteRows(tx, "document_actors", "doc_id, actor, published", run.SelectMany(d => MentionRows(d.Document, d.Reports)).ToList());
         var reports = run.SelectMany(d => d.Reports.Select(r => (Report: r, d.Document))).ToList();
         if (reports.Count == 0)
         {

@@ -139,6 +139,7 @@ internal partial class SqlEventStore : IEventStore
             var affected = EventIdsOf(tx, document.Id);
             Sql.Execute(_connection, tx, "DELETE FROM reports WHERE doc_id = $1", document.Id);
             Sql.Execute(_connection, tx, "DELETE FROM actors_seen WHERE doc_id = $1", document.Id);
+            Sql.Execute(_connection, tx, "DELETE FROM document_actors WHERE doc_id = $1", document.Id);
             foreach (var id in affected)
             {
                 Recount(tx, id);
@@ -165,6 +166,7 @@ internal partial class SqlEventStore : IEventStore
         }
 
         InsertActors(tx, document.Id, reports);
+        InsertMentions(tx, document, reports);
         return outcome;
     }
 

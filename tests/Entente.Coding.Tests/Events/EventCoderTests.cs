@@ -92,6 +92,16 @@ public sealed class EventCoderTests
         Assert.Equal([expected], events.Select(Describe));
     }
 
+    [Fact]
+    public void The_purpose_clause_of_a_transfer_belongs_to_the_recipient()
+    {
+        // "sent missiles to Ukraine to attack Russia": Ukraine attacks, not Britain.
+        var events = Code("Britain sent missiles to Ukraine to attack Russia.").Select(e => $"{e.Source.Country}>{e.Target.Country} {e.Cameo}").ToList();
+        Assert.Contains("GBR>UKR 072", events);
+        Assert.Contains("UKR>RUS 190", events);
+        Assert.DoesNotContain("GBR>RUS 190", events);
+    }
+
     [Theory]
     [InlineData("Lavrov visited India and Pakistan.", "RUS>IND 042 asserted", "RUS>PAK 042 asserted")]
     [InlineData("China and Japan signed an agreement.", "CHN>JPN 057 asserted", "JPN>CHN 057 asserted")]
