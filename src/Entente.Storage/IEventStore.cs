@@ -22,8 +22,9 @@ public interface IEventStore : IDisposable
 
     /// <summary>
     /// Lets other processes open the database until the next call that needs it. DuckDB admits one writing process and
-    /// no reader beside it, so an ingest calls this between batches: the file is closed (readers in other processes can
-    /// open it), and the next call reopens it, waiting while readers hold it. PostgreSQL does nothing.
+    /// no reader beside it: the file is closed (readers in other processes can open it), and the next call reopens it,
+    /// waiting while readers hold it. A DuckDB store does this by itself after a batch when a reader is waiting
+    /// (docs/schema.md). PostgreSQL does nothing.
     /// </summary>
     void Release();
 
