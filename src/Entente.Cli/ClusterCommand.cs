@@ -151,6 +151,8 @@ public static class ClusterCommand
         }
 
         stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"retries: {summary.Retries}"));
+        stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"store writer busy: {summary.StoreTime.TotalSeconds:F1} s ({summary.Ingest.Documents / Math.Max(summary.StoreTime.TotalSeconds, 1e-3):F1} documents/s while storing)"));
         stdout.WriteLine("coded by: " + string.Join(", ", summary.CodedBySilo.OrderBy(k => k.Key, StringComparer.Ordinal).Select(k => $"{k.Key} {k.Value}")));
         int skipped = skips.Count(d => d.Severity == Severity.Error) + summary.Ingest.Rejected + summary.Poisoned.Length;
         return strict && skipped > 0 ? EntenteCli.Failure : EntenteCli.Ok;

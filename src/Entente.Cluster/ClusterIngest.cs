@@ -23,7 +23,8 @@ public sealed record ClusterIngestSummary(
     IngestSummary Ingest,
     ImmutableArray<PoisonedDocument> Poisoned,
     int Retries,
-    ImmutableDictionary<string, int> CodedBySilo);
+    ImmutableDictionary<string, int> CodedBySilo,
+    TimeSpan StoreTime);
 
 /// <summary>
 /// The client side of <c>entente cluster ingest</c>. Reads documents lazily, codes batches on the cluster's coder grains
@@ -63,6 +64,7 @@ public sealed class ClusterIngest
         var clock = Stopwatch.StartNew();
         int read = 0, added = 0, replaced = 0, unchanged = 0, rejected = 0;
         long reports = 0;
+        double storeSeconds = 0;
         var poisoned = ImmutableArray.CreateBuilder<PoisonedDocument>();
         var bySilo = new Dictionary<string, int>(StringComparer.Ordinal);
         var pending = new Queue<Task<ImmutableArray<CodedItem>>>();
@@ -85,6 +87,7 @@ public sealed class ClusterIngest
             {
                 var reply = await _storeRetry.ExecuteAsync(
                     async ct => await grains.GetGrain<IStoreGrain>(0).Store(good).WaitAsync(ct).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+                storeSeconds += reply.StoreSeconds;
                 for (int i = 0; i < reply.Outcomes.Length; i++)
                 {
                     switch ((StoreOutcome)reply.Outcomes[i])
@@ -132,7 +135,7 @@ public sealed class ClusterIngest
             .ConfigureAwait(false);
         var summary = new IngestSummary(read, added, replaced, unchanged, rejected, reports,
             new StoreCounts(totals.Documents, totals.Events, totals.Reports, totals.Actors), clock.Elapsed);
-        return new ClusterIngestSummary(summary, poisoned.ToImmutable(), _retries, bySilo.ToImmutableDictionary());
+        return new ClusterIngestSummary(summary, poisoned.ToImmutable(), _retries, bySilo.ToImmutableDictionary(), TimeSpan.FromSeconds(storeSeconds));
     }
 
     /// <summary>

@@ -26,12 +26,13 @@ public sealed record CodedItem(
     [property: Id(2)] string? Error,
     [property: Id(3)] string Silo);
 
-/// <summary>What storing a batch did, document by document (in batch order), and the store's totals after it.</summary>
+/// <summary>What storing a batch did, document by document (in batch order), and how long the store took (seconds in <c>StoreBatch</c>).</summary>
 [GenerateSerializer, Immutable, Alias("entente.stored")]
 public sealed record StoreReply(
     [property: Id(0)] ImmutableArray<int> Outcomes,
     [property: Id(1)] ImmutableArray<int> Reports,
-    [property: Id(2)] ImmutableArray<bool> Rejected);
+    [property: Id(2)] ImmutableArray<bool> Rejected,
+    [property: Id(3)] double StoreSeconds);
 
 /// <summary>The store's totals (documents, events, reports, distinct actors).</summary>
 [GenerateSerializer, Immutable, Alias("entente.totals")]

@@ -69,6 +69,7 @@ public sealed class StoreGrain(StoreSettings settings, ILogger<StoreGrain> log) 
         var payloads = batch.Where(i => i.Payload is not null).Select(i => CodedPayload.FromJson(i.Payload!)).ToList();
         var toStore = payloads.Select(p => (p.Document, (IReadOnlyList<Coding.Events.CodedEvent>)p.Reports)).ToList();
         IReadOnlyList<StoreOutcome> outcomes;
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         try
         {
             outcomes = toStore.Count == 0 ? [] : await Task.Run(() => store.StoreBatch(toStore)).ConfigureAwait(ConfigureAwaitOptions.ContinueOnCapturedContext);
@@ -95,7 +96,8 @@ public sealed class StoreGrain(StoreSettings settings, ILogger<StoreGrain> log) 
         return new StoreReply(
             [.. outcomes.Select(o => (int)o)],
             [.. payloads.Select(p => p.Reports.Length)],
-            [.. payloads.Select(p => p.IsRejected)]);
+            [.. payloads.Select(p => p.IsRejected)],
+            clock.Elapsed.TotalSeconds);
     }
 
     public async Task<StoreTotals> Totals()

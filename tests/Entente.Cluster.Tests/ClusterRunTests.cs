@@ -52,7 +52,7 @@ public sealed partial class ClusterRunTests : IDisposable
     public void Three_nodes_store_exactly_what_a_single_machine_ingest_stores()
     {
         // Given a written corpus (and a slice of real news when CI provides one), three nodes with PostgreSQL membership
-        var inputs = new List<string> { ClusterCorpus.Write(_dir.File("wire.jsonl"), 240) };
+        var inputs = new List<string> { ClusterCorpus.Write(_dir.File("wire.jsonl"), 160) };
         if (Environment.GetEnvironmentVariable("ENTENTE_TEST_KREMLIN") is { Length: > 0 } kremlin && File.Exists(kremlin))
         {
             inputs.Add(kremlin);
@@ -86,11 +86,11 @@ public sealed partial class ClusterRunTests : IDisposable
         var store = NewDatabase();
         var cluster = new[] { "--clustering", "redis", "--redis", redis };
         var nodes = StartNodes(store, cluster, 3);
-        var corpus = ClusterCorpus.Write(_dir.File("wire.jsonl"), 320, seed: 1);
+        var corpus = ClusterCorpus.Write(_dir.File("wire.jsonl"), 240, seed: 1);
 
         // When the node that hosts the store writer is killed with kill -9 once a fifth of the documents are stored
         using var client = Run(["cluster", "ingest", corpus, .. cluster, "--batch", "4", "--in-flight", "6"]);
-        Assert.True(client.WaitFor(l => Progress(l) >= 60, TimeSpan.FromMinutes(2)), client.Stderr);
+        Assert.True(client.WaitFor(l => Progress(l) >= 48, TimeSpan.FromMinutes(2)), client.Stderr);
         var writer = nodes.FindIndex(n => n.Stderr.Contains("store writer active", StringComparison.Ordinal));
         Assert.True(writer >= 0, string.Join("\n---\n", nodes.Select(n => n.Stderr)));
         nodes[writer].Kill();
