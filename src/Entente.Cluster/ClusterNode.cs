@@ -74,9 +74,7 @@ public static class ClusterNode
                 o.TableRefreshTimeout = TimeSpan.FromSeconds(5);
             });
             silo.Configure<SiloMessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromSeconds(30));
-            silo.Services.AddSingleton(coder);
-            silo.Services.AddSingleton(new StoreSettings(options.Store));
-            silo.Services.AddKeyedSingleton<IGrainStorage>("pairs", (_, _) => new PostgresGrainStorage(store));
+            AddEntente(silo, coder, options.Store);
         });
         using var host = builder.Build();
         await host.StartAsync(cancellationToken).ConfigureAwait(false);
@@ -94,6 +92,16 @@ public static class ClusterNode
         using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(20));
         await host.StopAsync(stop.Token).ConfigureAwait(false);
         return 0;
+    }
+
+    /// <summary>What a silo needs to be an Entente node: the coder, the store, the pair grains' storage.</summary>
+    public static void AddEntente(ISiloBuilder silo, NodeCoder coder, string store)
+    {
+        ArgumentNullException.ThrowIfNull(silo);
+        var connection = EventStore.ToConnectionString(store);
+        silo.Services.AddSingleton(coder);
+        silo.Services.AddSingleton(new StoreSettings(store));
+        silo.Services.AddKeyedSingleton<IGrainStorage>("pairs", (_, _) => new PostgresGrainStorage(connection));
     }
 
     /// <summary>Logs on standard error, one line each: Entente's information, Orleans' warnings.</summary>
