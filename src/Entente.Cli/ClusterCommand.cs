@@ -125,23 +125,34 @@ public static class ClusterCommand
     {
         using var loggers = LoggerFactory.Create(ClusterNode.ConfigureLogging);
         var log = loggers.CreateLogger("Entente.Cluster.Ingest");
-        using var host = await ClusterIngest.Connect(settings, log, CancellationToken.None).ConfigureAwait(false);
+        Microsoft.Extensions.Hosting.IHost host;
+        try
+        {
+            host = await ClusterIngest.Connect(settings, log, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Polly.Timeout.TimeoutRejectedException)
+        {
+            stderr.WriteLine($"entente cluster ingest: no node answered in {Resilience.ConnectPatience.TotalMinutes:F0} minutes (membership: {settings.Describe()})");
+            return EntenteCli.Failure;
+        }
+
+        using var hosting = host;
         var skips = new List<Diagnostic>();
         var documents = Documents(DocumentSource.Default.Read(inputs, stdin), skips, stderr);
         var ingest = new ClusterIngest(ClusterIngest.Grains(host), options, log);
         int every = Math.Max(50, options.BatchSize);
-        int last = 0;
-        var summary = await ingest.Run(documents, p =>
+        ClusterIngestSummary summary;
+        try
         {
-            if (p.Documents / every > last / every)
-            {
-                stderr.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"entente cluster ingest: {p.Documents} documents ({p.Unchanged} unchanged, {p.Poisoned} poisoned), {p.Reports} reports, {p.Elapsed.TotalSeconds:F1} s, {p.Documents / Math.Max(p.Elapsed.TotalSeconds, 1e-3):F1} documents/s"));
-                stderr.Flush();
-            }
+            summary = await Feed(ingest, documents, every, stderr).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is Orleans.Runtime.OrleansException or TimeoutException or InvalidOperationException or System.Data.Common.DbException)
+        {
+            stderr.WriteLine($"entente cluster ingest: the cluster failed on every try: {e.Message}");
+            stderr.WriteLine("entente cluster ingest: what was stored is kept; run the same command again to finish (stored documents count as unchanged)");
+            return EntenteCli.Failure;
+        }
 
-            last = p.Documents;
-        }, CancellationToken.None).ConfigureAwait(false);
         await host.StopAsync().ConfigureAwait(false);
         IngestCommand.WriteSummary(stdout, summary.Ingest, skips, "postgres://");
         stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"poisoned documents: {summary.Poisoned.Length}"));
@@ -156,6 +167,22 @@ public static class ClusterCommand
         stdout.WriteLine("coded by: " + string.Join(", ", summary.CodedBySilo.OrderBy(k => k.Key, StringComparer.Ordinal).Select(k => $"{k.Key} {k.Value}")));
         int skipped = skips.Count(d => d.Severity == Severity.Error) + summary.Ingest.Rejected + summary.Poisoned.Length;
         return strict && skipped > 0 ? EntenteCli.Failure : EntenteCli.Ok;
+    }
+
+    private static Task<ClusterIngestSummary> Feed(ClusterIngest ingest, IEnumerable<Document> documents, int every, TextWriter stderr)
+    {
+        int last = 0;
+        return ingest.Run(documents, p =>
+        {
+            if (p.Documents / every > last / every)
+            {
+                stderr.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"entente cluster ingest: {p.Documents} documents ({p.Unchanged} unchanged, {p.Poisoned} poisoned), {p.Reports} reports, {p.Elapsed.TotalSeconds:F1} s, {p.Documents / Math.Max(p.Elapsed.TotalSeconds, 1e-3):F1} documents/s"));
+                stderr.Flush();
+            }
+
+            last = p.Documents;
+        }, CancellationToken.None);
     }
 
     private static Command Pair(TextWriter stdout, TextWriter stderr)
