@@ -41,7 +41,7 @@ for n in "${NODES[@]}"; do
   for i in $(seq 1 "$n"); do until grep -q " ready (" "/tmp/entente-bench-node$i.log"; do sleep 1; done; done
   before=$(cpu "${pids[@]}")
   start=$(date +%s.%N)
-  dotnet "$DLL" cluster ingest "$CORPUS" --clustering redis --redis "127.0.0.1:$REDIS_PORT" --batch 4 --in-flight $((4 * n + 2)) 2>/dev/null | grep -E "reports stored|coded by" | tr '\n' ' '
+  dotnet "$DLL" cluster ingest "$CORPUS" --clustering redis --redis "127.0.0.1:$REDIS_PORT" --batch 4 --in-flight $((4 * n + 2)) 2>/dev/null | grep -E "reports stored|coded by|store writer" | tr '\n' ' '
   end=$(date +%s.%N)
   after=$(cpu "${pids[@]}")
   wall=$(awk -v a="$start" -v b="$end" 'BEGIN{printf "%.1f", b-a}')
