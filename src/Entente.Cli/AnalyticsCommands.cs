@@ -1,3 +1,4 @@
+using Grain = Entente.Storage.Grain;
 using System.CommandLine;
 using System.Globalization;
 using System.Xml;

@@ -25,6 +25,7 @@ public static class EntenteCli
         {
             root.Subcommands.Add(command);
         }
+        root.Subcommands.Add(ClusterCommand.Build(stdin, stdout, stderr));
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {

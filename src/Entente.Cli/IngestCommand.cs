@@ -163,7 +163,7 @@ public static class IngestCommand
         return summary!;
     }
 
-    private static void WriteSummary(TextWriter stdout, IngestSummary s, List<Diagnostic> skips, string db)
+    internal static void WriteSummary(TextWriter stdout, IngestSummary s, List<Diagnostic> skips, string db)
     {
         var inv = CultureInfo.InvariantCulture;
         double seconds = Math.Max(s.Elapsed.TotalSeconds, 1e-9);

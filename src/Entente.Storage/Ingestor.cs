@@ -201,12 +201,23 @@ public sealed class Ingestor
             }
 
             var coded = _coder.Code(doc);
-            var result = coded.Document;
-            bool isRejected = result.Diagnostics.Any(d => d.Severity == Severity.Error);
-            entries[i] = new Entry(coded, new StoredDocument(doc.Id, doc.Source, doc.Url, doc.Title, doc.Date, hash, "en",
-                isRejected ? "rejected" : "coded", result.Diagnostics) { MentionedActors = coded.MentionedActors });
+            entries[i] = new Entry(coded, Describe(doc, hash, coded));
         });
         return entries;
+    }
+
+    /// <summary>
+    /// The document as the store keeps it after coding: rejected when the coder reported an error about it, with the
+    /// actors it mentions. Every way of ingesting (this class, the cluster) builds it here, so they store the same.
+    /// </summary>
+    public static StoredDocument Describe(Document document, string contentHash, CodingResult coded)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        ArgumentNullException.ThrowIfNull(coded);
+        var result = coded.Document;
+        bool isRejected = result.Diagnostics.Any(d => d.Severity == Severity.Error);
+        return new StoredDocument(document.Id, document.Source, document.Url, document.Title, document.Date, contentHash, "en",
+            isRejected ? "rejected" : "coded", result.Diagnostics) { MentionedActors = coded.MentionedActors };
     }
 
     /// <summary>A document of a batch: coded and ready to store, or (both null) unchanged since the last ingest.</summary>
