@@ -22,7 +22,9 @@ public sealed class UnitTests
         var doc = CodedPayload.FromWire(CodedPayload.ToWire(Visit));
 
         // Then the store receives the same document, hash and reports (records compare by value)
-        Assert.Equal(coded.Document with { Diagnostics = [] }, back.Document with { Diagnostics = [] });
+        Assert.Equal(coded.Document with { Diagnostics = [], MentionedActors = [] }, back.Document with { Diagnostics = [], MentionedActors = [] });
+        Assert.Equal(["PAK", "RUS", "UKR"], coded.Document.MentionedActors.Order(StringComparer.Ordinal));
+        Assert.Equal(coded.Document.MentionedActors.ToList(), back.Document.MentionedActors.ToList());
         Assert.Equal(Listed(coded.Document.Diagnostics), Listed(back.Document.Diagnostics));
         Assert.Equal(coded.Reports.ToList(), back.Reports.ToList()); // ImmutableArray's own Equals compares references
         Assert.Equal(coded.Reports.Select(r => r.PatternId), back.Reports.Select(r => r.PatternId));
