@@ -98,11 +98,11 @@ else if (args is ["analytics", var analyticsDb, ..])
         Time("  phase: reports of 20 documents", () => store.ReportsOfDocuments([.. Enumerable.Range(0, 20).Select(i => "doc" + i)]).Count);
     }
 
+    Time("network, one year (2020)", () => analytics.Network(y2020.Item1, y2020.Item2).Edges.Length);
     Time("assess PAK RUS, all 25 years by quarter", () => analytics.Assess("PAK", "RUS").Cooperation.Length);
     Time("assess USA CHN, all 25 years by quarter", () => analytics.Assess("USA", "CHN").Cooperation.Length);
     Time("assess PAK RUS, 2020 by month", () => analytics.Assess("PAK", "RUS", y2020.Item1, y2020.Item2, Grain.Month).Cooperation.Length);
     Time("dyad PAK RUS by month, 25 years", () => analytics.Dyad("PAK", "RUS", Grain.Month).Points.Length);
-    Time("network, one year (2020)", () => analytics.Network(y2020.Item1, y2020.Item2).Edges.Length);
     Time("network, all 25 years", () => analytics.Network().Edges.Length);
 }
 else if (args is ["ingest", var corpus, ..])
