@@ -87,11 +87,23 @@ else if (args is ["analytics", var analyticsDb, ..])
     Console.WriteLine(string.Create(inv, $"store: {counts.Events:N0} events, {counts.Reports:N0} reports, {counts.Documents:N0} documents"));
     var analytics = new RelationsAnalytics(store);
     var y2020 = (new DateOnly(2020, 1, 1), new DateOnly(2020, 12, 31));
+    if (Environment.GetEnvironmentVariable("ENTENTE_BENCH_PHASES") is not null)
+    {
+        var q = new AggregateQuery { Grain = Grain.Quarter, ModalityWeights = analytics.Options.ModalityWeights, MaterialCodes = analytics.Options.MaterialCodes };
+        Time("  phase: aggregate involving PAK or RUS", () => store.Aggregate(q with { Involving = ["PAK", "RUS"] }).Count);
+        Time("  phase: aggregate pair PAK-RUS", () => store.Aggregate(q with { PairA = "PAK", PairB = "RUS" }).Count);
+        Time("  phase: coverage PAK or RUS", () => store.Coverage(["PAK", "RUS"], Grain.Quarter, null, null).Count);
+        Time("  phase: events of the pair PAK-RUS", () => store.Events(new EventQuery { PairA = "PAK", PairB = "RUS" }).Count());
+        var ids = store.Events(new EventQuery { PairA = "PAK", PairB = "RUS", Limit = 300 }).Select(e => e.Id).ToList();
+        Time("  phase: evidence of 300 events", () => store.Evidence(ids).Count);
+        Time("  phase: reports of 20 documents", () => store.ReportsOfDocuments([.. Enumerable.Range(0, 20).Select(i => "doc" + i)]).Count);
+    }
+
+    Time("network, one year (2020)", () => analytics.Network(y2020.Item1, y2020.Item2).Edges.Length);
     Time("assess PAK RUS, all 25 years by quarter", () => analytics.Assess("PAK", "RUS").Cooperation.Length);
     Time("assess USA CHN, all 25 years by quarter", () => analytics.Assess("USA", "CHN").Cooperation.Length);
     Time("assess PAK RUS, 2020 by month", () => analytics.Assess("PAK", "RUS", y2020.Item1, y2020.Item2, Grain.Month).Cooperation.Length);
     Time("dyad PAK RUS by month, 25 years", () => analytics.Dyad("PAK", "RUS", Grain.Month).Points.Length);
-    Time("network, one year (2020)", () => analytics.Network(y2020.Item1, y2020.Item2).Edges.Length);
     Time("network, all 25 years", () => analytics.Network().Edges.Length);
 }
 else if (args is ["ingest", var corpus, ..])

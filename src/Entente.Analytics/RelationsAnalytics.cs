@@ -12,6 +12,9 @@ namespace Entente.Analytics;
 /// </summary>
 public sealed class RelationsAnalytics
 {
+    /// <summary>Third parties listed with their events under hedging (all count in the index).</summary>
+    private const int MaxThirdsListed = 5;
+
     private readonly IEventStore _store;
 
     public RelationsAnalytics(IEventStore store, AnalyticsOptions? options = null)
@@ -80,7 +83,7 @@ public sealed class RelationsAnalytics
         var uncounted = pairEvents.Where(e => Weight(e) == 0).GroupBy(e => e.Modality, StringComparer.Ordinal)
             .ToImmutableSortedDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
         var hedgeEvents = new List<(string Third, string Relation, double Support, double Conflict, double Score, List<StoredEvent> Events)>();
-        foreach (var h in hedges.Take(10))
+        foreach (var h in hedges.Take(MaxThirdsListed))
         {
             var ac = Listed(a, h.Third, from, to).Where(e => Part(e.Source) == a && IsMaterial(e.Cameo) && Weight(e) > 0);
             var bc = Listed(b, h.Third, from, to).Where(e => e.QuadClass is 3 or 4 && Weight(e) > 0);
@@ -169,10 +172,10 @@ public sealed class RelationsAnalytics
             e.Reports, e.Documents, e.Sources, SeriesBuilder.Round(Weight(e)), first?.Report.Sentence, first?.Report.DocId, first?.DocumentTitle, first?.DocumentSource);
     }
 
-    /// <summary>The documents behind the evidence (the 20 with most of it), each with the sentences of all its reports, read in one query.</summary>
+    /// <summary>The documents behind the evidence (the 5 with most of it), each with the sentences of all its reports, read in one query.</summary>
     private ImmutableArray<DocumentEvidence> DocumentsOf(IEnumerable<EvidenceReport> reports)
     {
-        var docs = reports.GroupBy(r => r.Report.DocId, StringComparer.Ordinal).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).Take(20).ToList();
+        var docs = reports.GroupBy(r => r.Report.DocId, StringComparer.Ordinal).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).Take(5).ToList();
         var sentences = _store.ReportsOfDocuments([.. docs.Select(g => g.Key)]).GroupBy(r => r.DocId, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Select(r => r.Sentence).Distinct(StringComparer.Ordinal).ToImmutableArray(), StringComparer.Ordinal);
         return [.. docs.Select(g => new DocumentEvidence(g.Key, g.First().DocumentTitle, g.First().DocumentSource, sentences.GetValueOrDefault(g.Key, [])))];
