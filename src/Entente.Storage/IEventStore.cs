@@ -45,4 +45,13 @@ public interface IEventStore : IDisposable
 
     /// <summary>Events per month between two actors (country or code prefix), either direction, with their Goldstein sum.</summary>
     IReadOnlyList<MonthPoint> MonthlySeries(string a, string b);
+
+    /// <summary>A stored document's metadata, or null when the id is not stored.</summary>
+    DocumentInfo? Document(string documentId);
+
+    /// <summary>Every distinct actor code and country of the stored events, sorted (for "did you mean" messages).</summary>
+    IReadOnlyList<string> ActorCodes();
+
+    /// <summary>The events with these ids (read by primary key), in no particular order; ids not stored are left out.</summary>
+    IReadOnlyList<StoredEvent> EventsByIds(IReadOnlyCollection<long> ids);
 }

@@ -90,3 +90,6 @@ public sealed record StoreStatistics(
 
 /// <summary>One month of a pair's series: events, their Goldstein sum and quad-class counts.</summary>
 public sealed record MonthPoint(string Month, long Events, double Goldstein);
+
+/// <summary>A stored document's metadata, without its diagnostics (the API and the dashboard show these).</summary>
+public sealed record DocumentInfo(string Id, string? Source, string? Url, string? Title, DateOnly? Published, string Status, int Reports);

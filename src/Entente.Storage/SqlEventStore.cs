@@ -192,6 +192,45 @@ internal class SqlEventStore : IEventStore
         return points;
     }
 
+    public DocumentInfo? Document(string documentId)
+    {
+        ArgumentNullException.ThrowIfNull(documentId);
+        using var cmd = Sql.Command(_connection, null, "SELECT id, source, url, title, published, status, n_reports FROM documents WHERE id = $1", documentId);
+        using var r = cmd.ExecuteReader();
+        return r.Read() ? new DocumentInfo(r.GetString(0), r.Text(1), r.Text(2), r.Text(3), r.Date(4), r.GetString(5), r.Int(6)) : null;
+    }
+
+    public IReadOnlyList<StoredEvent> EventsByIds(IReadOnlyCollection<long> ids)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        if (ids.Count == 0)
+        {
+            return [];
+        }
+
+        // Ids are numbers formatted here, not text from a caller: no injection; DuckDB reads a literal IN list by index.
+        var list = string.Join(", ", ids.Select(id => id.ToString(CultureInfo.InvariantCulture)));
+        return ReadEvents($"SELECT {EventColumns} FROM events WHERE id IN ({list})", []).ToList();
+    }
+
+    public IReadOnlyList<string> ActorCodes()
+    {
+        var codes = new List<string>();
+        using var cmd = Sql.Command(_connection, null, """
+            SELECT DISTINCT c FROM (
+              SELECT source_code AS c FROM events UNION SELECT target_code FROM events
+              UNION SELECT source_country FROM events UNION SELECT target_country FROM events) a
+            WHERE c IS NOT NULL ORDER BY c
+            """);
+        using var r = cmd.ExecuteReader();
+        while (r.Read())
+        {
+            codes.Add(r.GetString(0));
+        }
+
+        return codes;
+    }
+
     public void Dispose()
     {
         _connection.Dispose();
