@@ -29,11 +29,12 @@ public static class EntenteServer
     public static WebApplication Build(ServerOptions options, IEventStore store, Action<WebApplicationBuilder>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(options);
-        ArgumentNullException.ThrowIfNull(store);
         if (options.Problem() is { } problem)
         {
             throw new ArgumentException(problem, nameof(options));
         }
+
+        ArgumentNullException.ThrowIfNull(store);
 
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
@@ -67,7 +68,8 @@ public static class EntenteServer
 
         var app = builder.Build();
         app.UseExceptionHandler();
-        app.UseStatusCodePages();
+        // API errors without a body (404 for an unknown path, 405) become problem details; pages write their own.
+        app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), a => a.UseStatusCodePages());
         app.Use(async (context, next) =>
         {
             // The dashboard runs no script: article text is untrusted, and a policy that allows none is the second line
