@@ -22,6 +22,10 @@ public static class EntenteCli
         root.Subcommands.Add(StatsCommand.Build(stdout, stderr));
         root.Subcommands.Add(ExportCommand.Build(stdout, stderr));
         root.Subcommands.Add(ServeCommand.Build(stdout, stderr));
+        foreach (var command in AnalyticsCommands.Build(stdout, stderr))
+        {
+            root.Subcommands.Add(command);
+        }
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {

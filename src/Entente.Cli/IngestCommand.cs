@@ -32,9 +32,10 @@ public static class IngestCommand
         var db = StoreCli.DbOption();
         var feeds = new Option<string[]>("--feed") { Description = "An RSS/Atom feed (URL or file) to ingest, whatever its extension; repeatable." };
         var strict = new Option<bool>("--strict") { Description = "Exit 1 when any input or document was skipped." };
+        var date = new Option<string?>("--date") { Description = "Publication date (YYYY-MM-DD) for documents that carry none (a .txt file): anchors relative dates and dates the events." };
         var cmd = new Command("ingest", "Code documents into events and store them (idempotent: unchanged documents are skipped).")
         {
-            paths, db, feeds, strict,
+            paths, db, feeds, strict, date,
         };
         cmd.SetAction(result =>
         {
@@ -45,12 +46,17 @@ public static class IngestCommand
                 inputs = ["-"];
             }
 
-            return Run(inputs, feedInputs, result.GetValue(db)!, result.GetValue(strict), stdin, stdout, stderr);
+            if (!CliIo.TryParseDateOption(result.GetValue(date), stderr, out var published))
+            {
+                return EntenteCli.Usage;
+            }
+
+            return Run(inputs, feedInputs, result.GetValue(db)!, result.GetValue(strict), published, stdin, stdout, stderr);
         });
         return cmd;
     }
 
-    private static int Run(string[] inputs, string[] feeds, string db, bool strict, TextReader stdin, TextWriter stdout, TextWriter stderr)
+    private static int Run(string[] inputs, string[] feeds, string db, bool strict, DateOnly? published, TextReader stdin, TextWriter stdout, TextWriter stderr)
     {
         EventCoder coder;
         try
@@ -79,7 +85,7 @@ public static class IngestCommand
             {
                 stderr.WriteLine($"{d.Subject}: {d.Message} ({d.Code})");
             }
-        });
+        }).Select(d => d.Date is null && published is not null ? d with { Date = published } : d);
         var ingestor = new Ingestor(store, coder);
         IngestSummary summary;
         try

@@ -54,4 +54,20 @@ public interface IEventStore : IDisposable
 
     /// <summary>The events with these ids (read by primary key), in no particular order; ids not stored are left out.</summary>
     IReadOnlyList<StoredEvent> EventsByIds(IReadOnlyCollection<long> ids);
+
+    /// <summary>
+    /// Relations analytics: the stored events grouped by period and directed pair, with raw counts and weighted sums
+    /// (see <see cref="AggregateQuery"/>). Undated events are left out.
+    /// </summary>
+    IReadOnlyList<PairAggregate> Aggregate(AggregateQuery query);
+
+    /// <summary>
+    /// Documents that mention any of <paramref name="actors"/> (pair parts: countries, or codes of actors without one),
+    /// by publication date in [<paramref name="from"/>, <paramref name="to"/>], per period: the coverage analytics normalise by.
+    /// Documents without a publication date are not counted.
+    /// </summary>
+    IReadOnlyList<CoveragePoint> Coverage(IReadOnlyList<string> actors, Grain grain, DateOnly? from, DateOnly? to);
+
+    /// <summary>The reports of the given events, with their documents, in the order they were stored.</summary>
+    IReadOnlyList<EvidenceReport> Evidence(IReadOnlyList<long> eventIds);
 }

@@ -65,7 +65,7 @@ public sealed class Ingestor
                 var result = coded[i].Document;
                 bool isRejected = result.Diagnostics.Any(d => d.Severity == Severity.Error);
                 toStore.Add((new StoredDocument(doc.Id, doc.Source, doc.Url, doc.Title, doc.Date, hash, "en",
-                    isRejected ? "rejected" : "coded", result.Diagnostics), result.Events));
+                    isRejected ? "rejected" : "coded", result.Diagnostics) { MentionedActors = coded[i].MentionedActors }, result.Events));
             }
 
             var outcomes = batch.Count == 0 ? [] : _store.StoreBatch(toStore);

@@ -14,7 +14,11 @@ public sealed record StoredDocument(
     string ContentHash,
     string? Language,
     string Status,
-    ImmutableArray<Diagnostic> Diagnostics);
+    ImmutableArray<Diagnostic> Diagnostics)
+{
+    /// <summary>The actors the document mentions (pair parts: countries, or codes of actors without one), for coverage.</summary>
+    public ImmutableArray<string> MentionedActors { get; init; } = [];
+}
 
 /// <summary>What storing one document did.</summary>
 public enum StoreOutcome

@@ -10,11 +10,12 @@ namespace Entente.Storage;
 internal static class Schema
 {
     /// <summary>The version this code writes and reads.</summary>
-    public const int Current = 1;
+    public const int Current = 2;
 
     public static ImmutableArray<string> Migration(int version, SqlDialect dialect) => version switch
     {
         1 => V1(dialect),
+        2 => V2(dialect),
         _ => throw new ArgumentOutOfRangeException(nameof(version)),
     };
 
@@ -134,6 +135,35 @@ internal static class Schema
             statements.Add("CREATE INDEX reports_doc ON reports (doc_id)");
             statements.Add("CREATE INDEX reports_event ON reports (event_id)");
             statements.Add("CREATE INDEX actors_seen_doc ON actors_seen (doc_id)");
+        }
+
+        return statements.ToImmutable();
+    }
+
+    /// <summary>
+    /// Version 2: <c>document_actors</c>, the actors each document mentions (any mention, not only those in events), with
+    /// the publication date, so that analytics can normalise by coverage. Filled from <c>actors_seen</c> for documents
+    /// stored before it (those know only the actors of their events).
+    /// </summary>
+    private static ImmutableArray<string> V2(SqlDialect d)
+    {
+        var statements = ImmutableArray.CreateBuilder<string>();
+        statements.Add("""
+            CREATE TABLE document_actors (
+              doc_id TEXT NOT NULL,
+              actor TEXT NOT NULL,
+              published DATE)
+            """);
+        statements.Add("""
+            INSERT INTO document_actors (doc_id, actor, published)
+            SELECT DISTINCT a.doc_id, COALESCE(a.country, a.code), d.published
+            FROM actors_seen a JOIN documents d ON d.id = a.doc_id
+            WHERE COALESCE(a.country, a.code) IS NOT NULL
+            """);
+        if (d.SecondaryIndexes)
+        {
+            statements.Add("CREATE INDEX document_actors_actor ON document_actors (actor, published)");
+            statements.Add("CREATE INDEX document_actors_doc ON document_actors (doc_id)");
         }
 
         return statements.ToImmutable();

@@ -9,7 +9,7 @@ using Entente.Core;
 namespace Entente.Storage;
 
 /// <summary>The store over any ADO.NET connection whose SQL reads <c>$1</c> parameters: DuckDB and PostgreSQL.</summary>
-internal class SqlEventStore : IEventStore
+internal partial class SqlEventStore : IEventStore
 {
     private const string ActorColumns = "source_text, source_code, source_country, source_sector, target_text, target_code, target_country, target_sector, via_text, via_code, via_country, via_sector";
 
@@ -88,6 +88,7 @@ internal class SqlEventStore : IEventStore
             var affected = EventIdsOf(tx, document.Id);
             Sql.Execute(_connection, tx, "DELETE FROM reports WHERE doc_id = $1", document.Id);
             Sql.Execute(_connection, tx, "DELETE FROM actors_seen WHERE doc_id = $1", document.Id);
+            Sql.Execute(_connection, tx, "DELETE FROM document_actors WHERE doc_id = $1", document.Id);
             foreach (var id in affected)
             {
                 Recount(tx, id);
@@ -114,6 +115,7 @@ internal class SqlEventStore : IEventStore
         }
 
         InsertActors(tx, document.Id, reports);
+        InsertMentions(tx, document, reports);
         return outcome;
     }
 

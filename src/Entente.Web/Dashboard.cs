@@ -1,94 +1,85 @@
+using System.Collections.Immutable;
+using Entente.Analytics;
 using Entente.Storage;
 
 namespace Entente.Web;
 
-/// <summary>One edge of the network: a pair of actors over a period, its events, and their mean Goldstein score.</summary>
-public sealed record NetworkEdge(string A, string B, int Events, int Cooperation, int Conflict, double Goldstein)
-{
-    /// <summary>Positive when the pair cooperated more than it fought (mean Goldstein above zero).</summary>
-    public double Mean => Events == 0 ? 0 : Goldstein / Events;
-}
-
-/// <summary>A pair whose mean score changed between the previous period and this one.</summary>
-public sealed record PairMove(string A, string B, double Before, double After, int EventsBefore, int EventsAfter)
+/// <summary>A pair whose net score changed between the previous period and this one.</summary>
+public sealed record PairMove(string A, string B, double Before, double After, long EventsBefore, long EventsAfter)
 {
     public double Change => After - Before;
 }
 
-/// <summary>One month of one direction of a pair: events by quad class and the Goldstein sum.</summary>
-public sealed record DirectedMonth(string Month, string Source, string Target, int[] Quad, double Goldstein)
-{
-    public int Events => Quad.Sum();
-}
-
 /// <summary>
-/// What the dashboard pages show, computed from the store: the network of a period, top movers, a pair's months in
-/// both directions. Country pairs only (actors without a country are left out of the network).
+/// An actor's profile over a period: its partners (positive net score) and adversaries (negative), strongest first, and
+/// the trend of its net score with everyone, by quarter (the same Theil–Sen trend as a pair's).
 /// </summary>
+public sealed record ActorProfile(
+    string Actor,
+    string? From,
+    string? To,
+    long Events,
+    ImmutableArray<Analytics.NetworkEdge> Partners,
+    ImmutableArray<Analytics.NetworkEdge> Adversaries,
+    Trend Trend,
+    ImmutableArray<ProfilePoint> Series);
+
+/// <summary>One quarter of an actor's relations with everyone: events, weighted cooperation and conflict, net score.</summary>
+public sealed record ProfilePoint(string Period, long Events, double Cooperation, double Conflict, double? Score);
+
+/// <summary>What the dashboard and the API compute from the analytics: the default period, top movers, actor profiles.</summary>
 public static class Dashboard
 {
     /// <summary>The most recent event date, or null for an empty store.</summary>
     public static DateOnly? Latest(IEventStore store)
     {
         ArgumentNullException.ThrowIfNull(store);
-        return store.Events(new EventQuery { Limit = 1 }).FirstOrDefault() is { Date: { Length: >= 4 } d } && ApiDate(d) is { } day ? day : null;
+        return store.Events(new EventQuery { Limit = 1 }).FirstOrDefault() is { Date: { Length: >= 4 } d }
+            && Api.ApiQuery.TryDate(d.Length >= 10 ? d[..10] : d, end: true, out var day) ? day : null;
     }
 
-    /// <summary>The undirected country pairs with events in [from, to], strongest first.</summary>
-    public static IReadOnlyList<NetworkEdge> Network(IEventStore store, DateOnly from, DateOnly to)
-    {
-        ArgumentNullException.ThrowIfNull(store);
-        var edges = new Dictionary<(string, string), (int N, int Coop, int Conf, double G)>();
-        foreach (var e in store.Events(new EventQuery { From = from, To = to }))
-        {
-            if (e.Source.Country is not { } s || e.Target.Country is not { } t || s == t)
-            {
-                continue;
-            }
-
-            var key = string.CompareOrdinal(s, t) < 0 ? (s, t) : (t, s);
-            var v = edges.GetValueOrDefault(key);
-            edges[key] = (v.N + 1, v.Coop + (e.QuadClass <= 2 ? 1 : 0), v.Conf + (e.QuadClass >= 3 ? 1 : 0), v.G + e.Goldstein);
-        }
-
-        return edges.Select(p => new NetworkEdge(p.Key.Item1, p.Key.Item2, p.Value.N, p.Value.Coop, p.Value.Conf, p.Value.G))
-            .OrderByDescending(e => e.Events).ThenBy(e => e.A, StringComparer.Ordinal).ThenBy(e => e.B, StringComparer.Ordinal).ToList();
-    }
-
-    /// <summary>Pairs whose mean Goldstein score moved most from the period before [from, to] (same length) to it.</summary>
-    public static IReadOnlyList<PairMove> Movers(IReadOnlyList<NetworkEdge> now, IReadOnlyList<NetworkEdge> before, int top, int minEvents = 2)
+    /// <summary>Pairs whose net score moved most from <paramref name="before"/> to <paramref name="now"/> (pairs with events in both).</summary>
+    public static IReadOnlyList<PairMove> Movers(IReadOnlyList<Analytics.NetworkEdge> now, IReadOnlyList<Analytics.NetworkEdge> before, int top, int minEvents = 2)
     {
         ArgumentNullException.ThrowIfNull(now);
         ArgumentNullException.ThrowIfNull(before);
         var prior = before.ToDictionary(e => (e.A, e.B));
         return now.Where(e => e.Events >= minEvents && prior.TryGetValue((e.A, e.B), out var p) && p.Events >= minEvents)
-            .Select(e => new PairMove(e.A, e.B, prior[(e.A, e.B)].Mean, e.Mean, prior[(e.A, e.B)].Events, e.Events))
-            .OrderByDescending(m => Math.Abs(m.Change)).ThenBy(m => m.A, StringComparer.Ordinal).Take(top).ToList();
+            .Select(e => new PairMove(e.A, e.B, prior[(e.A, e.B)].Score, e.Score, prior[(e.A, e.B)].Events, e.Events))
+            .Where(m => m.Change != 0)
+            .OrderByDescending(m => Math.Abs(m.Change)).ThenBy(m => m.A, StringComparer.Ordinal).ThenBy(m => m.B, StringComparer.Ordinal)
+            .Take(top).ToList();
     }
 
-    /// <summary>A pair's events by month and direction, oldest first (undated events left out).</summary>
-    public static IReadOnlyList<DirectedMonth> PairMonths(IReadOnlyList<StoredEvent> events)
+    /// <summary>The profile of <paramref name="actor"/> (a pair part: a country, or the code of an actor without one).</summary>
+    public static ActorProfile Profile(IEventStore store, string actor, DateOnly? from, DateOnly? to, int top = 10)
     {
-        ArgumentNullException.ThrowIfNull(events);
-        var months = new SortedDictionary<(string Month, string S, string T), (int[] Quad, double G)>();
-        foreach (var e in events)
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(actor);
+        var a = actor.Trim().ToUpperInvariant();
+        var analytics = new RelationsAnalytics(store);
+        var options = analytics.Options;
+        var edges = analytics.Network(from, to, maxTriads: 0).Edges.Where(e => e.A == a || e.B == a).ToList();
+        var rows = store.Aggregate(new AggregateQuery
         {
-            if (e.Date is not { Length: >= 7 } date)
-            {
-                continue;
-            }
-
-            var key = (date[..7], Name(e.Source), Name(e.Target));
-            if (!months.TryGetValue(key, out var v))
-            {
-                v = (new int[4], 0);
-            }
-
-            v.Quad[Math.Clamp(e.QuadClass, 1, 4) - 1]++;
-            months[key] = (v.Quad, v.G + e.Goldstein);
-        }
-
-        return months.Select(m => new DirectedMonth(m.Key.Month, m.Key.S, m.Key.T, m.Value.Quad, m.Value.G)).ToList();
+            Grain = Grain.Quarter, From = from, To = to, Involving = [a], ModalityWeights = options.ModalityWeights, MaterialCodes = options.MaterialCodes,
+        }).Where(r => r.Period is not null && (r.Source == a || r.Target == a) && r.Source != r.Target).ToList();
+        var points = rows.GroupBy(r => r.Period!).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g =>
+        {
+            double coop = g.Sum(r => r.WeightCooperation), conf = g.Sum(r => r.WeightConflict);
+            return new ProfilePoint(g.Key, g.Sum(r => r.Events), coop, conf, SeriesBuilder.Score(coop, conf));
+        }).ToImmutableArray();
+        var asPeriods = points.Select(p => new PeriodPoint(p.Period, DirectionStats.Empty, DirectionStats.Empty, p.Events, 0, null, p.Cooperation, p.Conflict, p.Score, 0, null, null)).ToList();
+        // Turn the edges around so that the actor is always A.
+        static Analytics.NetworkEdge Toward(Analytics.NetworkEdge e, string a) =>
+            e.A == a ? e : e with { A = e.B, B = e.A, MaterialAToB = e.MaterialBToA, MaterialBToA = e.MaterialAToB };
+        var mine = edges.Select(e => Toward(e, a)).ToList();
+        return new ActorProfile(
+            a, Text(from), Text(to), edges.Sum(e => e.Events),
+            [.. mine.Where(e => e.Sign > 0).OrderByDescending(e => e.Weight).ThenBy(e => e.B, StringComparer.Ordinal).Take(top)],
+            [.. mine.Where(e => e.Sign < 0).OrderByDescending(e => e.Weight).ThenBy(e => e.B, StringComparer.Ordinal).Take(top)],
+            SeriesBuilder.TrendOf(asPeriods, Grain.Quarter, options),
+            points);
     }
 
     /// <summary>An actor's short name: its country, else its code, else its words.</summary>
@@ -98,6 +89,5 @@ public static class Dashboard
         return a.Country ?? a.Code ?? a.Text ?? "?";
     }
 
-    private static DateOnly? ApiDate(string text) =>
-        Api.ApiQuery.TryDate(text.Length >= 10 ? text[..10] : text, end: true, out var d) ? d : null;
+    public static string? Text(DateOnly? d) => d?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -124,6 +124,10 @@ public sealed class ApiTests(CorpusFixture corpus) : IAsyncLifetime
     [InlineData("api/events?actor=PAK'%20OR%201%3D1--", "actor", "no stored event has an actor")]
     [InlineData("api/pairs/PAK/RSU/series", "b", "close matches: RUS")]
     [InlineData("api/stats?top=-3", "top", "from 0 to 1000")]
+    [InlineData("api/pairs/PAK/RUS/series?by=week", "by", "not month, quarter or year")]
+    [InlineData("api/pairs/PAK/RUS/assess?from=2024&to=2023", "to", "is before 'from'")]
+    [InlineData("api/network?from=2024-02-30", "from", "is not a date")]
+    [InlineData("api/actors/PAKK", "code", "close matches: PAK")]
     public async Task Bad_parameters_are_problem_details_naming_the_parameter(string url, string parameter, string message)
     {
         using var response = await _client.GetAsync(new Uri(url, UriKind.Relative));
@@ -197,18 +201,66 @@ public sealed class ApiTests(CorpusFixture corpus) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_pair_series_counts_the_pairs_events_by_month()
+    public async Task A_pair_series_has_both_directions_by_month()
     {
         var series = await Get("api/pairs/pak/rus/series");
-        Assert.Equal("PAK", series.GetProperty("a").GetString());
-        var months = series.GetProperty("months").EnumerateArray().ToList();
-        Assert.Equal(18, months.Count);
-        Assert.Equal("2023-01", months[0].GetProperty("month").GetString());
+        Assert.Equal(["PAK", "RUS"], series.GetProperty("pair").EnumerateArray().Select(p => p.GetString()));
+        Assert.Equal("month", series.GetProperty("by").GetString());
+        var points = series.GetProperty("points").EnumerateArray().ToList();
+        Assert.Equal(18, points.Count);
+        Assert.Equal("2023-01", points[0].GetProperty("period").GetString());
         var events = await Get("api/events?pair=PAK,RUS&limit=1000");
-        Assert.Equal(events.GetProperty("count").GetInt32(), months.Sum(m => m.GetProperty("events").GetInt32()));
-        // Warmer in 2024: every 2024 month sums higher than every 2023 month.
-        var score = months.ToDictionary(m => m.GetProperty("month").GetString()!, m => m.GetProperty("goldstein").GetDouble());
-        Assert.True(score.Where(p => p.Key.StartsWith("2024", StringComparison.Ordinal)).Min(p => p.Value) > score.Where(p => p.Key.StartsWith("2023", StringComparison.Ordinal)).Max(p => p.Value));
+        Assert.Equal(events.GetProperty("count").GetInt32(), points.Sum(m => m.GetProperty("events").GetInt32()));
+        Assert.Equal(points.Sum(p => p.GetProperty("events").GetInt32()), points.Sum(p => p.GetProperty("a_to_b").GetProperty("events").GetInt32() + p.GetProperty("b_to_a").GetProperty("events").GetInt32()));
+        // Warmer in 2024: Pakistan's criticism of Russia stops.
+        double Mean(string year) => points.Where(p => p.GetProperty("period").GetString()!.StartsWith(year, StringComparison.Ordinal)).Average(p => p.GetProperty("score").GetDouble());
+        Assert.True(Mean("2024") > Mean("2023"));
+
+        var quarters = await Get("api/pairs/PAK/RUS/series?by=quarter&from=2024-01&to=2024-06");
+        Assert.Equal(["2024-Q1", "2024-Q2"], quarters.GetProperty("points").EnumerateArray().Select(p => p.GetProperty("period").GetString()));
+    }
+
+    [Fact]
+    public async Task Assess_gives_a_verdict_with_evidence_and_caveats()
+    {
+        var x = await Get("api/pairs/USA/RUS/assess");
+        Assert.Contains(x.GetProperty("verdict").GetString(), new[] { "improving", "stable", "deteriorating", "mixed" });
+        Assert.True(x.GetProperty("score").GetDouble() < 0);
+        var conflict = x.GetProperty("conflict").EnumerateArray().ToList();
+        Assert.NotEmpty(conflict);
+        Assert.All(conflict, e => Assert.False(string.IsNullOrEmpty(e.GetProperty("sentence").GetString())));
+        Assert.Equal(JsonValueKind.Array, x.GetProperty("caveats").ValueKind);
+
+        // China aids Pakistan, which is in conflict with India: a hedging triad for China toward India.
+        var hedge = await Get("api/pairs/CHN/IND/assess");
+        var third = Assert.Single(hedge.GetProperty("hedging").EnumerateArray());
+        Assert.Equal("PAK", third.GetProperty("third").GetString());
+        Assert.NotEmpty(third.GetProperty("events").EnumerateArray());
+    }
+
+    [Fact]
+    public async Task The_network_signs_each_pair()
+    {
+        var n = await Get("api/network?from=2024-01&to=2024-06");
+        Assert.Equal(["CHN", "IND", "PAK", "RUS", "USA"], n.GetProperty("nodes").EnumerateArray().Select(x => x.GetString()));
+        var signs = n.GetProperty("edges").EnumerateArray().ToDictionary(e => e.GetProperty("a").GetString() + "-" + e.GetProperty("b").GetString(), e => e.GetProperty("sign").GetInt32());
+        Assert.Equal(1, signs["PAK-RUS"]);
+        Assert.Equal(1, signs["CHN-PAK"]);
+        Assert.Equal(-1, signs["IND-PAK"]);
+        Assert.Equal(-1, signs["RUS-USA"]);
+    }
+
+    [Fact]
+    public async Task An_actor_profile_has_partners_and_adversaries()
+    {
+        var p = await Get("api/actors/pak");
+        Assert.Equal("PAK", p.GetProperty("actor").GetString());
+        var partners = p.GetProperty("partners").EnumerateArray().Select(e => e.GetProperty("b").GetString()).ToList();
+        Assert.Contains("CHN", partners);
+        Assert.Contains("RUS", partners);
+        Assert.Equal(["IND"], p.GetProperty("adversaries").EnumerateArray().Select(e => e.GetProperty("b").GetString()));
+        Assert.Equal(6, p.GetProperty("series").GetArrayLength());
+        Assert.Equal("quarter", p.GetProperty("trend").GetProperty("by").GetString());
     }
 
     [Fact]
@@ -217,7 +269,7 @@ public sealed class ApiTests(CorpusFixture corpus) : IAsyncLifetime
         var json = await Get(EntenteServer.OpenApiPath.TrimStart('/'));
         var paths = json.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToList();
         Assert.Equal(
-            ["/api/documents", "/api/documents/{id}", "/api/events", "/api/events/{id}", "/api/feeds", "/api/pairs/{a}/{b}/series", "/api/stats"],
+            ["/api/actors/{code}", "/api/documents", "/api/documents/{id}", "/api/events", "/api/events/{id}", "/api/feeds", "/api/network", "/api/pairs/{a}/{b}/assess", "/api/pairs/{a}/{b}/series", "/api/stats"],
             paths.Order(StringComparer.Ordinal));
         Assert.True(json.GetProperty("paths").GetProperty("/api/documents").TryGetProperty("post", out _));
     }

@@ -31,6 +31,9 @@ public sealed partial class BrowserTests(CorpusFixture corpus) : IAsyncLifetime
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "PAK – RUS" }));
         var pairText = await page.InnerTextAsync("main");
         Assert.Contains("Timeline, both directions", pairText, StringComparison.Ordinal);
+        Assert.Matches("Verdict: . (improving|stable|mixed|deteriorating)", pairText);
+        Assert.Contains("Caveats", pairText, StringComparison.Ordinal);
+        Assert.Contains("Hedging: third parties PAK supports while they are in conflict with RUS", pairText, StringComparison.Ordinal);
         Assert.Contains("PAK → RUS", pairText, StringComparison.Ordinal);
         Assert.Contains("Sign formal agreement", pairText, StringComparison.Ordinal);
         Assert.True(await page.Locator("section[aria-labelledby='timeline-h'] svg path").CountAsync() >= 2, "the timeline chart draws both directions");
@@ -151,6 +154,21 @@ public sealed partial class BrowserTests(CorpusFixture corpus) : IAsyncLifetime
         Assert.StartsWith("pair/", href, StringComparison.Ordinal);
         await page.Keyboard.PressAsync("Enter");
         await page.WaitForURLAsync(new Regex("/pair/[A-Z]+/[A-Z]+$"));
+    }
+
+    [Fact]
+    public async Task A_hedging_triad_links_to_both_of_its_pairs()
+    {
+        var (page, _) = await _browser.NewPage();
+        await page.GotoAsync("pair/CHN/IND");
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "CHN → PAK" }));
+        await page.GetByRole(AriaRole.Link, new() { Name = "IND ✕ PAK" }).ClickAsync();
+        await page.WaitForURLAsync(new Regex("/pair/IND/PAK$"));
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "IND – PAK" }));
+        await page.GotoAsync("actor/PAK");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Adversaries" }));
+        Assert.Equal("IND", await page.Locator("section[aria-labelledby='adversaries-h'] tbody tr a").First.InnerTextAsync());
+        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.Screenshots, "actor.png"), FullPage = true });
     }
 
     [Fact]

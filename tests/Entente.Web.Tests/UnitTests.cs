@@ -55,11 +55,11 @@ public sealed class UnitTests
     [Fact]
     public void Movers_rank_by_the_size_of_the_change()
     {
-        NetworkEdge E(string a, string b, int n, double g) => new(a, b, n, 0, 0, g);
-        var before = ImmutableArray.Create(E("PAK", "RUS", 4, -4), E("CHN", "PAK", 4, 8), E("IND", "PAK", 1, -5));
-        var now = ImmutableArray.Create(E("PAK", "RUS", 4, 20), E("CHN", "PAK", 4, 6), E("IND", "PAK", 5, -25));
+        Entente.Analytics.NetworkEdge E(string a, string b, long n, double score) => new(a, b, score, Math.Sign(score), n, 0, 0, 0, 0, n);
+        var before = ImmutableArray.Create(E("PAK", "RUS", 4, -0.5), E("CHN", "PAK", 4, 0.9), E("IND", "PAK", 1, -1), E("RUS", "USA", 3, -1));
+        var now = ImmutableArray.Create(E("PAK", "RUS", 4, 1), E("CHN", "PAK", 4, 0.8), E("IND", "PAK", 5, -1), E("RUS", "USA", 3, -1));
         var movers = Dashboard.Movers(now, before, 10);
         Assert.Equal(["PAK-RUS", "CHN-PAK"], movers.Select(m => m.A + "-" + m.B));
-        Assert.Equal(6, movers[0].Change, 6);
+        Assert.Equal(1.5, movers[0].Change, 6);
     }
 }

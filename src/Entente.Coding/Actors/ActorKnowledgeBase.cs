@@ -45,6 +45,39 @@ public sealed class ActorKnowledgeBase
 
     internal TrieNode Root { get; }
 
+    /// <summary>
+    /// The states (ISO alpha-3 code, canonical name) and organisations (CAMEO code, a name) the knowledge base knows,
+    /// sorted by code: what an actor code given by a user is checked against.
+    /// </summary>
+    public ImmutableArray<KeyValuePair<string, string>> KnownActors()
+    {
+        var known = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        foreach (var s in States)
+        {
+            known[s.Iso3] = s.Name;
+        }
+
+        var stack = new Stack<TrieNode>([Root]);
+        while (stack.Count > 0)
+        {
+            var node = stack.Pop();
+            foreach (var alias in node.Aliases ?? [])
+            {
+                if (alias.Sense.Kind == SenseKind.Igo && alias.Sense.Code is { } code && !known.ContainsKey(code))
+                {
+                    known[code] = string.Join(' ', alias.Forms);
+                }
+            }
+
+            foreach (var child in node.Children?.Values ?? Enumerable.Empty<TrieNode>())
+            {
+                stack.Push(child);
+            }
+        }
+
+        return [.. known];
+    }
+
     internal ImmutableArray<StateEntry> States { get; }
 
     internal FrozenDictionary<string, StateEntry> StatesByIso3 { get; }

@@ -116,7 +116,10 @@ public sealed class EventCoder : IStage<Document, CodedDocument>
             }
         }
 
-        return new CodingResult(new CodedDocument(document.Id, events.ToImmutable(), [.. segmented.Diagnostics, .. failures]), segmented.Sentences.Length, parsed);
+        return new CodingResult(new CodedDocument(document.Id, events.ToImmutable(), [.. segmented.Diagnostics, .. failures]), segmented.Sentences.Length, parsed)
+        {
+            MentionedActors = [.. mentions.Where(a => a.Code is not null).Select(a => a.Country ?? a.Code!).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)],
+        };
     }
 
     private void CodeSentence(Document document, ParsedSentence s, ImmutableArray<TemporalExpression> dates, EventDate? previous, ImmutableArray<CodedEvent>.Builder sink)
@@ -887,4 +890,8 @@ public sealed class EventCoder : IStage<Document, CodedDocument>
 }
 
 /// <summary>One coded document with the sentence counts behind it (for throughput and diagnostics).</summary>
-public sealed record CodingResult(CodedDocument Document, int Sentences, int SentencesParsed);
+public sealed record CodingResult(CodedDocument Document, int Sentences, int SentencesParsed)
+{
+    /// <summary>The actors the document mentions, resolved (each actor's country, else its code), sorted: what coverage counts.</summary>
+    public ImmutableArray<string> MentionedActors { get; init; } = [];
+}

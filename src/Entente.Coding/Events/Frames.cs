@@ -29,6 +29,22 @@ internal static class FrameBuilder
     internal static readonly FrozenSet<string> AccusationVerbs = FrozenSet.ToFrozenSet(
         ["accuse", "blame", "charge", "suspect", "condemn", "criticize", "criticise", "denounce", "fault", "rebuke", "censure", "sanction", "punish", "praise", "thank", "commend", "congratulate"], StringComparer.Ordinal);
 
+    /// <summary>Transfer verbs whose purpose infinitive the recipient controls: "sent arms to Kyiv to defend itself".</summary>
+    private static readonly FrozenSet<string> RecipientControl = FrozenSet.ToFrozenSet(
+        ["supply", "send", "give", "provide", "sell", "export", "deliver", "ship", "transfer", "lend", "donate"], StringComparer.Ordinal);
+
+    /// <summary>The recipient of a transfer verb: its indirect object, else its "to" phrase that names an actor; -1 when none.</summary>
+    private static int Recipient(ParsedSentence s, int verb)
+    {
+        int iobj = s.Child(verb, "iobj");
+        if (iobj >= 0 && s.MentionOf(iobj) >= 0)
+        {
+            return iobj;
+        }
+
+        return s.Prepositional(verb, "to").FirstOrDefault(t => s.MentionOf(t) >= 0, -1);
+    }
+
     private static readonly string[] SecondaryThemes = ["with", "of", "for", "over", "about"];
 
     private static readonly FrozenSet<string> RelativePronouns = FrozenSet.ToFrozenSet(["that", "which", "who", "whom", "whose"], StringComparer.Ordinal);
@@ -201,6 +217,9 @@ internal static class FrameBuilder
         {
             case "advcl" or "acl" when AccusationVerbs.Contains(s.Lemmas[h]) && s.Child(h, "obj") >= 0:
                 return s.Child(h, "obj");
+            case "advcl" when RecipientControl.Contains(s.Lemmas[h]) && s.HasChild(p, "mark", "to") && Recipient(s, h) is >= 0 and var recipient:
+                // "supplied weapons to Ukraine to fight against Russia": the recipient does what the purpose clause says.
+                return recipient;
             case "xcomp" or "advcl" when ObjectControl.Contains(s.Lemmas[h]) && (rel == "xcomp" || s.HasChild(p, "mark", "to")):
             {
                 int obj = s.Child(h, "obj");

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using Entente.Analytics;
 using Entente.Core.Documents;
 using Entente.Sources;
 using Entente.Storage;
@@ -95,20 +96,43 @@ public static class ApiEndpoints
             }, ApiJson.Options);
         }).WithName("stats").WithSummary("Counts: totals, events by year, CAMEO root and modality, the top actor pairs.");
 
-        api.MapGet("/pairs/{a}/{b}/series", (string a, string b, StoreHost store) =>
+        api.MapGet("/pairs/{a}/{b}/series", (string a, string b, HttpRequest request, StoreHost store) =>
         {
-            var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-            var codes = store.ActorCodes();
-            ApiQuery.CheckActor("a", a, codes, errors);
-            ApiQuery.CheckActor("b", b, codes, errors);
-            if (errors.Count > 0)
+            var (from, to, grain, errors) = AnalyticsParameters(request, store, Grain.Month, ("a", a), ("b", b));
+            return errors.Count > 0
+                ? Invalid(errors)
+                : Results.Json(store.Read(s => new RelationsAnalytics(s).Dyad(a, b, grain, from, to)), AnalyticsJson.Options);
+        }).WithName("pair-series").WithSummary("A pair's series, both directions, by month, quarter or year (by=), with its trend: the JSON of 'entente dyad --json'.");
+
+        api.MapGet("/pairs/{a}/{b}/assess", (string a, string b, HttpRequest request, StoreHost store) =>
+        {
+            var (from, to, grain, errors) = AnalyticsParameters(request, store, Grain.Quarter, ("a", a), ("b", b));
+            return errors.Count > 0
+                ? Invalid(errors)
+                : Results.Json(store.Read(s => new RelationsAnalytics(s).Assess(a, b, from, to, grain)), AnalyticsJson.Options);
+        }).WithName("assess").WithSummary("The assessment of A toward B: verdict, score, trend, evidence, hedging, caveats: the JSON of 'entente assess --json'.");
+
+        api.MapGet("/network", (HttpRequest request, StoreHost store) =>
+        {
+            var (from, to, _, errors) = AnalyticsParameters(request, store, Grain.All);
+            int triads = 50;
+            if (ApiQuery.Text(request.Query, "triads") is { } t && (!int.TryParse(t, NumberStyles.None, CultureInfo.InvariantCulture, out triads) || triads > 1000))
             {
-                return Invalid(errors);
+                errors["triads"] = [$"'{t}' is not a whole number from 0 to 1000"];
             }
 
-            var points = store.Read(s => s.MonthlySeries(a, b));
-            return Results.Json(new { a = a.ToUpperInvariant(), b = b.ToUpperInvariant(), months = points }, ApiJson.Options);
-        }).WithName("pair-series").WithSummary("Events per month between two actors, either direction, with their Goldstein sum.");
+            return errors.Count > 0
+                ? Invalid(errors)
+                : Results.Json(store.Read(s => new RelationsAnalytics(s).Network(from, to, triads)), AnalyticsJson.Options);
+        }).WithName("network").WithSummary("The signed, weighted network of every pair over a period, with its unbalanced triads: the JSON of 'entente network --json'.");
+
+        api.MapGet("/actors/{code}", (string code, HttpRequest request, StoreHost store) =>
+        {
+            var (from, to, _, errors) = AnalyticsParameters(request, store, Grain.Quarter, ("code", code));
+            return errors.Count > 0
+                ? Invalid(errors)
+                : Results.Json(store.Read(s => Dashboard.Profile(s, code, from, to)), AnalyticsJson.Options);
+        }).WithName("actor").WithSummary("An actor's profile: partners and adversaries over the period, and the trend of its net score by quarter.");
 
         var write = app.MapGroup("/api").RequireRateLimiting(RateLimits.Write).AddEndpointFilter<ApiKeyFilter>();
 
@@ -202,6 +226,36 @@ public static class ApiEndpoints
         ArgumentNullException.ThrowIfNull(ids);
         var wanted = ids.Distinct().ToList();
         return wanted.Count == 0 ? [] : s.EventsByIds(wanted).ToDictionary(e => e.Id);
+    }
+
+    /// <summary>The period (from, to), the grain (by=month|quarter|year) and the actors of an analytics request, checked.</summary>
+    private static (DateOnly? From, DateOnly? To, Grain Grain, Dictionary<string, string[]> Errors) AnalyticsParameters(
+        HttpRequest request, StoreHost store, Grain grain, params (string Name, string Value)[] actors)
+    {
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        var (from, to) = ApiQuery.Period(request.Query, errors);
+        if (ApiQuery.Text(request.Query, "by") is { } by)
+        {
+            grain = by.ToLowerInvariant() switch
+            {
+                "month" => Grain.Month,
+                "quarter" => Grain.Quarter,
+                "year" => Grain.Year,
+                _ => grain,
+            };
+            if (by.ToLowerInvariant() is not ("month" or "quarter" or "year"))
+            {
+                errors["by"] = [$"'{by}' is not month, quarter or year"];
+            }
+        }
+
+        var codes = actors.Length == 0 ? [] : store.ActorCodes();
+        foreach (var (name, value) in actors)
+        {
+            ApiQuery.CheckActor(name, value, codes, errors);
+        }
+
+        return (from, to, grain, errors);
     }
 
     internal static IResult Invalid(Dictionary<string, string[]> errors) =>

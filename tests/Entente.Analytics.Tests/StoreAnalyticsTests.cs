@@ -1,0 +1,276 @@
+using System.Collections.Immutable;
+using DuckDB.NET.Data;
+using Entente.Coding.Events;
+using Entente.Storage;
+
+namespace Entente.Analytics.Tests;
+
+/// <summary>
+/// The analytics over a real store: the SQL aggregation's weights, coverage from the documents' mentions, evidence, and the
+/// assessment end to end. Run against DuckDB, and against PostgreSQL when ENTENTE_TEST_POSTGRES is set at build time.
+/// </summary>
+public abstract class StoreAnalyticsContract : IDisposable
+{
+    private readonly IEventStore _store;
+
+    protected StoreAnalyticsContract()
+    {
+        _store = Open();
+    }
+
+    protected IEventStore Store => _store;
+
+    protected abstract IEventStore Open();
+
+    public virtual void Dispose()
+    {
+        _store.Dispose();
+        GC.SuppressFinalize(this);
+    }
+
+    internal static EventActor Actor(string code) => new(code, code, code[..3], code.Length > 3 ? code[3..] : null, 0, 3);
+
+    internal static CodedEvent Report(string doc, string source, string target, string cameo, int quad, EventDate? date, Modality modality = Modality.Asserted,
+        string? attribution = null, string? sentence = null) =>
+        new(doc, 0, sentence ?? $"{source} did {cameo} to {target}.", new Span(0, 10), Actor(source), Actor(target), null,
+            cameo, "name " + cameo, cameo[..2], quad, quad <= 2 ? 3.0 : -5.0, null, date, modality, attribution, 0.9);
+
+    internal static StoredDocument Doc(string id, string source, DateOnly? published, params string[] mentions) =>
+        new(id, source, null, "title " + id, published, "h-" + id, "en", "coded", ImmutableArray<Entente.Core.Diagnostic>.Empty) { MentionedActors = [.. mentions] };
+
+    private static EventDate Day(int y, int m, int d) => EventDate.OfDay(new DateOnly(y, m, d));
+
+    /// <summary>
+    /// A small world in 2023: Russia visits Pakistan (two independent sources), promises helicopters (intended), a
+    /// hypothetical and a negated event that must not count; Pakistan arms Ukraine; Russia and Ukraine fight.
+    /// </summary>
+    private void Fill()
+    {
+        _store.Store(Doc("d1", "dawn", new DateOnly(2023, 1, 6), "PAK", "RUS", "IND"), [
+            Report("d1", "RUSGOV", "PAK", "042", 1, Day(2023, 1, 5)),
+            Report("d1", "RUS", "PAK", "0332", 1, Day(2023, 1, 5), Modality.Intended, sentence: "Russia decided to supply helicopters to Pakistan."),
+            Report("d1", "RUS", "PAK", "190", 4, Day(2023, 1, 5), Modality.Hypothetical),
+        ]);
+        _store.Store(Doc("d2", "tass", new DateOnly(2023, 1, 7), "PAK", "RUS"), [
+            Report("d2", "RUSGOV", "PAK", "042", 1, Day(2023, 1, 5)),
+            Report("d2", "PAK", "RUS", "072", 2, Day(2023, 1, 5), Modality.Negated),
+        ]);
+        _store.Store(Doc("d3", "blog", new DateOnly(2023, 2, 1), "PAK", "UKR"), [
+            Report("d3", "PAKBUS", "UKRGOV", "072", 2, Day(2023, 1, 20), Modality.Reported, attribution: "media reports"),
+        ]);
+        _store.Store(Doc("d4", "wire", new DateOnly(2023, 2, 2), "RUS", "UKR"), [
+            Report("d4", "RUS", "UKR", "190", 4, Day(2023, 2, 1)),
+            Report("d4", "UKR", "RUS", "190", 4, Day(2023, 2, 1), Modality.Opinion),
+        ]);
+        _store.Store(Doc("d5", "wire", new DateOnly(2023, 3, 2), "USA"), []);
+    }
+
+    private AggregateQuery Query(Grain grain) => new()
+    {
+        Grain = grain,
+        ModalityWeights = AnalyticsOptions.Default.ModalityWeights,
+        MaterialCodes = AnalyticsOptions.Default.MaterialCodes,
+    };
+
+    [Fact]
+    public void Aggregate_weighs_modality_and_independent_sources_exactly()
+    {
+        Fill();
+        var rows = Store.Aggregate(Query(Grain.Month) with { PairA = "PAK", PairB = "RUS" });
+        var rusPak = Assert.Single(rows, r => r.Source == "RUS" && r.Target == "PAK");
+        Assert.Equal("2023-01", rusPak.Period);
+        Assert.Equal(3, rusPak.Events);
+        Assert.Equal(2, rusPak.VerbalCooperation);
+        Assert.Equal(1, rusPak.MaterialConflict);
+        // The visit: asserted, two sources: 1 + ln 2; the promise: intended, one source: 0.5; the hypothetical attack: 0.
+        Assert.Equal(1 + Math.Log(2) + 0.5, rusPak.WeightVerbalCooperation, 10);
+        Assert.Equal(0.0, rusPak.WeightMaterialConflict);
+        Assert.Equal(0.5, rusPak.WeightMaterialSupport, 10);
+        Assert.Equal(1, rusPak.Intended);
+        Assert.Equal(1, rusPak.Hedged);
+        Assert.Equal(2, rusPak.SingleSource);
+        var pakRus = Assert.Single(rows, r => r.Source == "PAK" && r.Target == "RUS");
+        Assert.Equal(1, pakRus.Negated);
+        Assert.Equal(0.0, pakRus.Weight);
+        Assert.DoesNotContain(rows, r => r.Source == "RUS" && r.Target == "UKR");
+    }
+
+    [Fact]
+    public void Aggregate_involving_actors_and_a_window_keeps_only_their_events_in_it()
+    {
+        Fill();
+        var all = Store.Aggregate(Query(Grain.All) with { Involving = ["UKR"] });
+        Assert.All(all, r => Assert.True(r.Source == "UKR" || r.Target == "UKR"));
+        Assert.Null(all[0].Period);
+        Assert.Equal(3, all.Sum(r => r.Events));
+        var feb = Store.Aggregate(Query(Grain.Quarter) with { From = new DateOnly(2023, 2, 1), To = new DateOnly(2023, 2, 28) });
+        Assert.Equal(2, feb.Sum(r => r.Events));
+        Assert.All(feb, r => Assert.Equal("2023-Q1", r.Period));
+    }
+
+    [Fact]
+    public void Coverage_counts_documents_mentioning_either_actor_by_publication_period()
+    {
+        Fill();
+        var months = Store.Coverage(["PAK", "RUS"], Grain.Month, null, null);
+        Assert.Equal([("2023-01", 2L), ("2023-02", 2L)], months.Select(p => (p.Period!, p.Documents)));
+        var usa = Store.Coverage(["USA"], Grain.Year, null, null);
+        Assert.Equal(("2023", 1L), (usa.Single().Period!, usa.Single().Documents));
+        Assert.Empty(Store.Coverage(["PAK"], Grain.All, new DateOnly(2024, 1, 1), null));
+    }
+
+    [Fact]
+    public void A_replaced_document_replaces_its_mentions()
+    {
+        Fill();
+        Store.Store(Doc("d5", "wire", new DateOnly(2023, 3, 2), "CHN") with { ContentHash = "new" }, []);
+        Assert.Empty(Store.Coverage(["USA"], Grain.All, null, null));
+        Assert.Equal(1, Store.Coverage(["CHN"], Grain.All, null, null).Single().Documents);
+    }
+
+    [Fact]
+    public void Evidence_returns_the_reports_with_their_documents()
+    {
+        Fill();
+        var ukr = Store.Events(new EventQuery { PairA = "PAK", PairB = "UKR" }).Single();
+        var evidence = Store.Evidence([ukr.Id]);
+        var e = Assert.Single(evidence);
+        Assert.Equal("d3", e.Report.DocId);
+        Assert.Equal("media reports", e.Report.Attribution);
+        Assert.Equal("title d3", e.DocumentTitle);
+        Assert.Equal("blog", e.DocumentSource);
+    }
+
+    [Fact]
+    public void Assess_lists_cooperation_names_the_hedge_and_says_what_the_evidence_rests_on()
+    {
+        Fill();
+        var x = new RelationsAnalytics(Store).Assess("pak", "RUS");
+        Assert.Equal(["PAK", "RUS"], x.Pair.ToArray());
+        Assert.Equal(["042", "0332"], x.Cooperation.Select(e => e.Code).ToArray());
+        Assert.Equal(2, x.Cooperation[0].Sources);
+        Assert.Equal(Math.Round(1 + Math.Log(2), 4), x.Cooperation[0].Weight);
+        Assert.Equal("Russia decided to supply helicopters to Pakistan.", x.Cooperation[1].Sentence);
+        Assert.Equal("intended", x.Cooperation[1].Modality);
+        // The hypothetical attack and the negated transfer weigh nothing: not listed, named in the caveats.
+        Assert.Empty(x.Conflict);
+        Assert.Contains("2 events of the pair are not counted and not listed, as they weigh nothing: 1 hypothetical, 1 negated.", x.Caveats);
+        Assert.Equal(1.0, x.Score);
+        var h = Assert.Single(x.Hedging);
+        Assert.Equal("UKR", h.Third);
+        Assert.Equal("conflict", h.RelationBThird);
+        Assert.Equal(["PAK>UKR", "RUS>UKR"], h.Events.Select(e => e.Edge).Order(StringComparer.Ordinal));
+        Assert.Equal("reported", h.Events.Single(e => e.Edge == "PAK>UKR").Modality);
+        Assert.Equal(1.0, x.HedgingIndex); // PAK gives RUS no cooperation of its own: all its support goes to RUS's adversary
+        Assert.Equal("mixed", x.Verdict);
+        Assert.Contains(x.Caveats, c => c.Contains("media reports", StringComparison.Ordinal));
+        Assert.Contains(x.Caveats, c => c.StartsWith("Thin coverage: 4 stored documents", StringComparison.Ordinal));
+        Assert.Contains(x.Caveats, c => c.Contains("intentions, offers or promises", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void An_empty_period_is_insufficient_evidence_never_a_verdict()
+    {
+        Fill();
+        var x = new RelationsAnalytics(Store).Assess("PAK", "RUS", new DateOnly(2010, 1, 1), new DateOnly(2010, 12, 31));
+        Assert.Equal("insufficient evidence", x.Verdict);
+        Assert.Null(x.Score);
+        Assert.Empty(x.Cooperation);
+        Assert.Empty(x.Hedging);
+        Assert.Contains(x.Caveats, c => c.StartsWith("No stored events between PAK and RUS", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Network_signs_edges_and_lists_the_unbalanced_triad()
+    {
+        Fill();
+        var n = new RelationsAnalytics(Store).Network();
+        Assert.Equal(["PAK", "RUS", "UKR"], n.Nodes.ToArray());
+        Assert.Equal(-1, n.Edges.Single(e => e.A == "RUS" && e.B == "UKR").Sign);
+        Assert.Equal(1, n.Edges.Single(e => e.A == "PAK" && e.B == "UKR").Sign);
+        var t = Assert.Single(n.Unbalanced);
+        Assert.Equal(("PAK", "RUS", "UKR"), (t.A, t.B, t.C));
+        Assert.Equal(1, n.Triads);
+    }
+
+    [Fact]
+    public void Dyad_series_runs_by_month_with_coverage_beside_the_counts()
+    {
+        Fill();
+        var s = new RelationsAnalytics(Store).Dyad("PAK", "RUS", Grain.Month);
+        var p = Assert.Single(s.Points);
+        Assert.Equal("2023-01", p.Period);
+        Assert.Equal(4, p.Events);
+        Assert.Equal(2, p.Coverage);
+        Assert.Equal(Math.Round((1 + Math.Log(2) + 0.5) * 100 / 2, 6), Math.Round(p.VolumePer100Documents!.Value, 6));
+    }
+}
+
+public sealed class DuckDbStoreAnalyticsTests : StoreAnalyticsContract
+{
+    private string? _path;
+
+    protected override IEventStore Open()
+    {
+        _path = Path.Combine(Path.GetTempPath(), $"entente-analytics-{Guid.NewGuid():N}.duckdb");
+        return EventStore.Open(_path);
+    }
+
+    public override void Dispose()
+    {
+        base.Dispose();
+        File.Delete(_path!);
+        File.Delete(_path + ".wal");
+    }
+
+    [Fact]
+    public void Migrating_a_version_1_database_fills_document_actors_from_the_actors_of_its_events()
+    {
+        Store.Store(Doc("old", "dawn", new DateOnly(2020, 5, 1)), [Report("old", "RUSGOV", "PAK", "042", 1, EventDate.OfYear(2020))]);
+        Store.Dispose();
+        using (var c = new DuckDBConnection($"Data Source={_path}"))
+        {
+            c.Open();
+            using var cmd = c.CreateCommand();
+            cmd.CommandText = "DROP TABLE document_actors; DELETE FROM schema_version WHERE version = 2";
+            cmd.ExecuteNonQuery();
+        }
+
+        using var reopened = EventStore.Open(_path!);
+        Assert.Equal(2, reopened.SchemaVersion);
+        Assert.Equal([("2020", 1L)], reopened.Coverage(["RUS"], Grain.Year, null, null).Select(p => (p.Period!, p.Documents)));
+        Assert.Equal(1, reopened.Coverage(["PAK"], Grain.All, null, null).Single().Documents);
+    }
+}
+
+#if POSTGRES_TESTS
+public sealed class PostgresStoreAnalyticsTests : StoreAnalyticsContract
+{
+    private static readonly string Server = Environment.GetEnvironmentVariable("ENTENTE_TEST_POSTGRES")!;
+    private string? _database;
+
+    protected override IEventStore Open()
+    {
+        _database = "entente_analytics_" + Guid.NewGuid().ToString("N")[..12];
+        using (var admin = new Npgsql.NpgsqlConnection(Server))
+        {
+            admin.Open();
+            using var cmd = admin.CreateCommand();
+            cmd.CommandText = $"CREATE DATABASE {_database}";
+            cmd.ExecuteNonQuery();
+        }
+
+        return EventStore.Open(new Npgsql.NpgsqlConnectionStringBuilder(Server) { Database = _database, Pooling = false }.ConnectionString);
+    }
+
+    public override void Dispose()
+    {
+        base.Dispose();
+        using var admin = new Npgsql.NpgsqlConnection(Server);
+        admin.Open();
+        using var cmd = admin.CreateCommand();
+        cmd.CommandText = $"DROP DATABASE IF EXISTS {_database} WITH (FORCE)";
+        cmd.ExecuteNonQuery();
+    }
+}
+#endif
