@@ -75,7 +75,7 @@ public static class EntenteServer
             // The dashboard runs no script: article text is untrusted, and a policy that allows none is the second line
             // of defence behind HTML encoding.
             var h = context.Response.Headers;
-            h.ContentSecurityPolicy = "default-src 'none'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+            h.ContentSecurityPolicy = "default-src 'none'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; form-action 'self'; base-uri 'self'; frame-ancestors 'none'";
             h.XContentTypeOptions = "nosniff";
             h["Referrer-Policy"] = "no-referrer";
             await next(context).ConfigureAwait(false);

