@@ -91,3 +91,25 @@ public static class Dashboard
 
     public static string? Text(DateOnly? d) => d?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 }
+
+/// <summary>The overview's network for a period, cached; <see cref="Warm"/> computes the default period at start-up.</summary>
+public static class Overview
+{
+    public static SignedNetwork Network(StoreHost store, DateOnly from, DateOnly to)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        return store.Cached(Api.ApiEndpoints.Key("network", "50", "", Grain.All, from, to), s => new RelationsAnalytics(s).Network(from, to));
+    }
+
+    /// <summary>The default overview (the year up to the newest event, and the year before it for the movers).</summary>
+    public static void Warm(StoreHost store)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        var to = store.Read(Dashboard.Latest) ?? DateOnly.FromDateTime(DateTime.UtcNow);
+        var from = to.AddYears(-1).AddDays(1);
+        int days = to.DayNumber - from.DayNumber + 1;
+        Network(store, from, to);
+        Network(store, from.AddDays(-days), from.AddDays(-1));
+        store.ActorCodes();
+    }
+}

@@ -53,7 +53,8 @@ public static class EntenteServer
         // Keys for the antiforgery tokens of the ingest form live in memory: nothing is written to the user's profile.
         builder.Services.AddDataProtection().UseEphemeralDataProtectionProvider();
         builder.Services.AddSingleton(options);
-        builder.Services.AddSingleton(new StoreHost(store));
+        var host = new StoreHost(store);
+        builder.Services.AddSingleton(host);
         builder.Services.AddSingleton<FeedPoller>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<FeedPoller>());
         builder.Services.AddSingleton<ApiKeyFilter>();
@@ -67,6 +68,18 @@ public static class EntenteServer
         configure?.Invoke(builder);
 
         var app = builder.Build();
+        // The overview's default period is computed once the server listens, so that the first visitor does not wait for it.
+        app.Lifetime.ApplicationStarted.Register(() => Task.Run(() =>
+        {
+            try
+            {
+                Overview.Warm(host);
+            }
+            catch (Exception e) when (e is System.Data.Common.DbException or InvalidOperationException or ObjectDisposedException)
+            {
+                app.Logger.LogWarning("the overview was not computed ahead: {Message}", e.Message);
+            }
+        }));
         app.UseExceptionHandler();
         // API errors without a body (404 for an unknown path, 405) become problem details; pages write their own.
         app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), a => a.UseStatusCodePages());

@@ -14,6 +14,10 @@ public sealed class StoreHost : IDisposable
     private readonly IEventStore _store;
     private readonly Lock _gate = new();
     private IReadOnlyList<string>? _actorCodes;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (long Version, object Value)> _cache = new(StringComparer.Ordinal);
+
+    /// <summary>How many analytics results are kept (the oldest half is dropped when full).</summary>
+    public const int CacheSize = 512;
 
     public StoreHost(IEventStore store)
     {
@@ -30,6 +34,37 @@ public sealed class StoreHost : IDisposable
         lock (_gate)
         {
             return read(_store);
+        }
+    }
+
+    /// <summary>
+    /// A read whose result is kept until the next ingest changes the store: the analytics (a pair's series, its
+    /// assessment, the network, a profile) take from tens of milliseconds to seconds on a large store, and analysts
+    /// come back to the same pairs.
+    /// </summary>
+    public T Cached<T>(string key, Func<IEventStore, T> read)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        ArgumentNullException.ThrowIfNull(read);
+        lock (_gate)
+        {
+            if (_cache.TryGetValue(key, out var hit) && hit.Version == Version && hit.Value is T value)
+            {
+                return value;
+            }
+
+            var result = read(_store);
+            if (_cache.Count >= CacheSize)
+            {
+                foreach (var k in _cache.Keys.Take(CacheSize / 2).ToList())
+                {
+                    _cache.TryRemove(k, out _);
+                }
+            }
+
+            _cache[key] = (Version, result);
+            return result;
         }
     }
 

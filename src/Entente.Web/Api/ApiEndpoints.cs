@@ -101,7 +101,7 @@ public static class ApiEndpoints
             var (from, to, grain, errors) = AnalyticsParameters(request, store, Grain.Month, ("a", a), ("b", b));
             return errors.Count > 0
                 ? Invalid(errors)
-                : Results.Json(store.Read(s => new RelationsAnalytics(s).Dyad(a, b, grain, from, to)), AnalyticsJson.Options);
+                : Results.Json(store.Cached(Key("dyad", a, b, grain, from, to), s => new RelationsAnalytics(s).Dyad(a, b, grain, from, to)), AnalyticsJson.Options);
         }).WithName("pair-series").WithSummary("A pair's series, both directions, by month, quarter or year (by=), with its trend: the JSON of 'entente dyad --json'.");
 
         api.MapGet("/pairs/{a}/{b}/assess", (string a, string b, HttpRequest request, StoreHost store) =>
@@ -109,7 +109,7 @@ public static class ApiEndpoints
             var (from, to, grain, errors) = AnalyticsParameters(request, store, Grain.Quarter, ("a", a), ("b", b));
             return errors.Count > 0
                 ? Invalid(errors)
-                : Results.Json(store.Read(s => new RelationsAnalytics(s).Assess(a, b, from, to, grain)), AnalyticsJson.Options);
+                : Results.Json(store.Cached(Key("assess", a, b, grain, from, to), s => new RelationsAnalytics(s).Assess(a, b, from, to, grain)), AnalyticsJson.Options);
         }).WithName("assess").WithSummary("The assessment of A toward B: verdict, score, trend, evidence, hedging, caveats: the JSON of 'entente assess --json'.");
 
         api.MapGet("/network", (HttpRequest request, StoreHost store) =>
@@ -123,7 +123,7 @@ public static class ApiEndpoints
 
             return errors.Count > 0
                 ? Invalid(errors)
-                : Results.Json(store.Read(s => new RelationsAnalytics(s).Network(from, to, triads)), AnalyticsJson.Options);
+                : Results.Json(store.Cached(Key("network", triads.ToString(CultureInfo.InvariantCulture), "", Grain.All, from, to), s => new RelationsAnalytics(s).Network(from, to, triads)), AnalyticsJson.Options);
         }).WithName("network").WithSummary("The signed, weighted network of every pair over a period, with its unbalanced triads: the JSON of 'entente network --json'.");
 
         api.MapGet("/actors/{code}", (string code, HttpRequest request, StoreHost store) =>
@@ -131,7 +131,7 @@ public static class ApiEndpoints
             var (from, to, _, errors) = AnalyticsParameters(request, store, Grain.Quarter, ("code", code));
             return errors.Count > 0
                 ? Invalid(errors)
-                : Results.Json(store.Read(s => Dashboard.Profile(s, code, from, to)), AnalyticsJson.Options);
+                : Results.Json(store.Cached(Key("profile", code, "", Grain.Quarter, from, to), s => Dashboard.Profile(s, code, from, to)), AnalyticsJson.Options);
         }).WithName("actor").WithSummary("An actor's profile: partners and adversaries over the period, and the trend of its net score by quarter.");
 
         var write = app.MapGroup("/api").RequireRateLimiting(RateLimits.Write).AddEndpointFilter<ApiKeyFilter>();
@@ -257,6 +257,10 @@ public static class ApiEndpoints
 
         return (from, to, grain, errors);
     }
+
+    /// <summary>The cache key of an analytics result.</summary>
+    public static string Key(string kind, string a, string b, Grain grain, DateOnly? from, DateOnly? to) =>
+        string.Join('|', kind, a.Trim().ToUpperInvariant(), b.Trim().ToUpperInvariant(), grain, Dashboard.Text(from), Dashboard.Text(to));
 
     internal static IResult Invalid(Dictionary<string, string[]> errors) =>
         Results.ValidationProblem(errors, title: "Invalid request", detail: string.Join("; ", errors.SelectMany(e => e.Value.Select(v => $"{e.Key}: {v}"))));
