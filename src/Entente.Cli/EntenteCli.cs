@@ -21,6 +21,7 @@ public static class EntenteCli
         root.Subcommands.Add(EventsCommand.Build(stdout, stderr));
         root.Subcommands.Add(StatsCommand.Build(stdout, stderr));
         root.Subcommands.Add(ExportCommand.Build(stdout, stderr));
+        root.Subcommands.Add(ServeCommand.Build(stdout, stderr));
         foreach (var command in AnalyticsCommands.Build(stdout, stderr))
         {
             root.Subcommands.Add(command);

@@ -60,6 +60,15 @@ public interface IEventStore : IDisposable
     /// <summary>Events per month between two actors (country or code prefix), either direction, with their Goldstein sum.</summary>
     IReadOnlyList<MonthPoint> MonthlySeries(string a, string b);
 
+    /// <summary>A stored document's metadata, or null when the id is not stored.</summary>
+    DocumentInfo? Document(string documentId);
+
+    /// <summary>Every distinct actor code and country of the stored events, sorted (for "did you mean" messages).</summary>
+    IReadOnlyList<string> ActorCodes();
+
+    /// <summary>The events with these ids (read by primary key), in no particular order; ids not stored are left out.</summary>
+    IReadOnlyList<StoredEvent> EventsByIds(IReadOnlyCollection<long> ids);
+
     /// <summary>
     /// Relations analytics: the stored events grouped by period and directed pair, with raw counts and weighted sums
     /// (see <see cref="AggregateQuery"/>). Undated events are left out.

@@ -100,3 +100,5 @@ public sealed record MonthPoint(string Month, long Events, double Goldstein);
 /// export's SOURCEURL and IsRootEvent).
 /// </summary>
 public sealed record EventOrigin(long EventId, string DocId, string? Url, int SentenceIndex);
+/// <summary>A stored document's metadata, without its diagnostics (the API and the dashboard show these).</summary>
+public sealed record DocumentInfo(string Id, string? Source, string? Url, string? Title, DateOnly? Published, string Status, int Reports);

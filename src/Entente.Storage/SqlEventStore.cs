@@ -267,6 +267,48 @@ internal partial class SqlEventStore : IEventStore
         return points;
     }
 
+    public DocumentInfo? Document(string documentId)
+    {
+        ArgumentNullException.ThrowIfNull(documentId);
+        EnsureOpen();
+        using var cmd = Sql.Command(_connection, null, "SELECT id, source, url, title, published, status, n_reports FROM documents WHERE id = $1", documentId);
+        using var r = cmd.ExecuteReader();
+        return r.Read() ? new DocumentInfo(r.GetString(0), r.Text(1), r.Text(2), r.Text(3), r.Date(4), r.GetString(5), r.Int(6)) : null;
+    }
+
+    public IReadOnlyList<StoredEvent> EventsByIds(IReadOnlyCollection<long> ids)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        EnsureOpen();
+        if (ids.Count == 0)
+        {
+            return [];
+        }
+
+        // Ids are numbers formatted here, not text from a caller: no injection; DuckDB reads a literal IN list by index.
+        var list = string.Join(", ", ids.Select(id => id.ToString(CultureInfo.InvariantCulture)));
+        return ReadEvents($"SELECT {EventColumns} FROM events WHERE id IN ({list})", []).ToList();
+    }
+
+    public IReadOnlyList<string> ActorCodes()
+    {
+        EnsureOpen();
+        var codes = new List<string>();
+        using var cmd = Sql.Command(_connection, null, """
+            SELECT DISTINCT c FROM (
+              SELECT source_code AS c FROM events UNION SELECT target_code FROM events
+              UNION SELECT source_country FROM events UNION SELECT target_country FROM events) a
+            WHERE c IS NOT NULL ORDER BY c
+            """);
+        using var r = cmd.ExecuteReader();
+        while (r.Read())
+        {
+            codes.Add(r.GetString(0));
+        }
+
+        return codes;
+    }
+
     /// <summary>Reopens the connection after <see cref="Release"/>; the base store never lets it go.</summary>
     protected virtual void EnsureOpen()
     {
