@@ -80,6 +80,7 @@ public sealed class EventCoder : IStage<Document, CodedDocument>
         var inSentence = new List<ActorMention>();
         EventDate? lastExplicit = null;
         var failures = new List<Diagnostic>();
+        var priors = new List<Prior>();
         foreach (var sentence in segmented.Sentences)
         {
             var dates = _dates.Find(segmented.Text, sentence.Start, sentence.End, document.Date);
@@ -94,13 +95,17 @@ public sealed class EventCoder : IStage<Document, CodedDocument>
                 m++;
             }
 
-            if (inSentence.Count >= 2)
+            // A sentence naming one actor is coded only when that actor's act may continue one told just before
+            // ("The new government kept the suspension of the aid": whose aid the earlier sentences said).
+            bool continues = inSentence.Count == 1 && inSentence[0].Kind != ActorKind.Location
+                && priors.Any(x => sentence.Index - x.Sentence <= PriorWindow && x.SourceCountry is not null && x.SourceCountry == inSentence[0].Country);
+            if (inSentence.Count >= 2 || continues)
             {
                 parsed++;
                 try
                 {
                     var analyzed = _annotator.AnalyzeSentence(segmented.Text, sentence, NewsTagRepair.Instance);
-                    CodeSentence(document, new ParsedSentence(segmented.Text, analyzed, inSentence.ToArray()), dates, lastExplicit, events);
+                    CodeSentence(document, new ParsedSentence(segmented.Text, analyzed, inSentence.ToArray()), dates, lastExplicit, priors, events);
                 }
                 catch (Exception e) when (e is ArgumentException or InvalidOperationException or IndexOutOfRangeException or KeyNotFoundException or NullReferenceException)
                 {
@@ -119,9 +124,10 @@ public sealed class EventCoder : IStage<Document, CodedDocument>
         return new CodingResult(new CodedDocument(document.Id, events.ToImmutable(), [.. segmented.Diagnostics, .. failures]), segmented.Sentences.Length, parsed);
     }
 
-    private void CodeSentence(Document document, ParsedSentence s, ImmutableArray<TemporalExpression> dates, EventDate? previous, ImmutableArray<CodedEvent>.Builder sink)
+    private void CodeSentence(Document document, ParsedSentence s, ImmutableArray<TemporalExpression> dates, EventDate? previous, List<Prior> priors, ImmutableArray<CodedEvent>.Builder sink)
     {
         var found = new List<Candidate>();
+
         for (int p = 0; p < s.Count; p++)
         {
             var kind = s.Upos(p) switch
@@ -151,7 +157,7 @@ public sealed class EventCoder : IStage<Document, CodedDocument>
             Match? best = null;
             foreach (var pattern in patterns)
             {
-                var match = TryMatch(s, frame, pattern, sources);
+                var match = TryMatch(s, frame, pattern, sources, priors);
                 if (match is not null && (best is null || match.Score > best.Score))
                 {
                     best = match;
@@ -213,12 +219,12 @@ public sealed class EventCoder : IStage<Document, CodedDocument>
         var seen = new HashSet<(string, string, string)>();
         foreach (var candidate in found.OrderByDescending(c => c.Match.Score))
         {
-            Emit(document, s, candidate, readings[candidate], dates, inherited, seen, sink);
+            Emit(document, s, candidate, readings[candidate], dates, inherited, seen, sink, priors);
         }
     }
 
     private void Emit(Document document, ParsedSentence s, Candidate candidate, ModalityReading reading, ImmutableArray<TemporalExpression> dates, EventDate? inherited,
-        HashSet<(string, string, string)> seen, ImmutableArray<CodedEvent>.Builder sink)
+        HashSet<(string, string, string)> seen, ImmutableArray<CodedEvent>.Builder sink, List<Prior> priors)
     {
         var (frame, match, sources) = candidate;
         string code = match.Pattern.Code;
@@ -302,8 +308,10 @@ public sealed class EventCoder : IStage<Document, CodedDocument>
                 eventModality = Modality.Asserted;
             }
 
-            int start = Math.Min(s.Tokens[frame.Predicate].Start, Math.Min(src.Start, tgt.Start));
-            int end = Math.Max(s.Tokens[frame.Predicate].End, Math.Max(src.End, tgt.End));
+            // a target taken from an earlier sentence stays out of this sentence's evidence span
+            bool here = tgt.Start >= s.Sentence.Start;
+            int start = Math.Min(s.Tokens[frame.Predicate].Start, Math.Min(src.Start, here ? tgt.Start : int.MaxValue));
+            int end = Math.Max(s.Tokens[frame.Predicate].End, Math.Max(src.End, here ? tgt.End : 0));
             var evt = new CodedEvent(
                 document.Id,
                 s.Sentence.Index,
@@ -326,6 +334,7 @@ public sealed class EventCoder : IStage<Document, CodedDocument>
                 PatternId = match.Pattern.Id,
             };
             sink.Add(evt);
+            priors.Add(new Prior(s.Sentence.Index, src.Country, tgt));
         }
     }
 
@@ -493,7 +502,7 @@ public sealed class EventCoder : IStage<Document, CodedDocument>
     private static EventActor Actor(ActorMention m) =>
         new(m.Text, m.Code ?? m.Country, m.Country, m.Sector, m.Start, m.End);
 
-    private static Match? TryMatch(ParsedSentence s, Frame frame, EventPattern pattern, List<ActorMention> sources)
+    private static Match? TryMatch(ParsedSentence s, Frame frame, EventPattern pattern, List<ActorMention> sources, List<Prior> priors)
     {
         int p = frame.Predicate;
         if (pattern.Particle is not null && !s.HasChild(p, "compound:prt", pattern.Particle))
@@ -538,6 +547,18 @@ public sealed class EventCoder : IStage<Document, CodedDocument>
             {
                 targets.Add(others[0]);
                 implicitTarget = true;
+            }
+            else if (others.Count == 0 && frame.Themes.Any(t => Definite(s, t)))
+            {
+                // "continued the suspension of the aid": a definite theme with no target points back to the last act
+                // of the same source in the sentences before; its target is this act's target.
+                var prior = priors.LastOrDefault(x => s.Sentence.Index - x.Sentence <= PriorWindow && x.Sentence < s.Sentence.Index
+                    && x.SourceCountry is not null && sources.All(src => src.Country == x.SourceCountry) && x.Target.Country != x.SourceCountry);
+                if (prior is not null)
+                {
+                    targets.Add(prior.Target with { ResolvedBy = ResolvedBy.Coreference });
+                    implicitTarget = true;
+                }
             }
         }
 
@@ -884,6 +905,16 @@ public sealed class EventCoder : IStage<Document, CodedDocument>
     }
 
     private sealed record Candidate(Frame Frame, Match Match, List<ActorMention> Sources);
+
+    /// <summary>An event coded earlier in the document: its sentence, its source's country and its target.</summary>
+    private sealed record Prior(int Sentence, string? SourceCountry, ActorMention Target);
+
+    /// <summary>How many sentences back a definite theme may point ("the aid") for its target.</summary>
+    private const int PriorWindow = 4;
+
+    /// <summary>A theme with "the" ("the aid") or its "of" complement with it ("the suspension of the aid").</summary>
+    private static bool Definite(ParsedSentence s, int theme) =>
+        s.HasChild(theme, "det", "the") || s.Prepositional(theme, "of").Any(o => s.HasChild(o, "det", "the"));
 }
 
 /// <summary>One coded document with the sentence counts behind it (for throughput and diagnostics).</summary>
