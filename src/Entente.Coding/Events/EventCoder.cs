@@ -127,7 +127,6 @@ public sealed class EventCoder : IStage<Document, CodedDocument>
     private void CodeSentence(Document document, ParsedSentence s, ImmutableArray<TemporalExpression> dates, EventDate? previous, List<Prior> priors, ImmutableArray<CodedEvent>.Builder sink)
     {
         var found = new List<Candidate>();
-
         for (int p = 0; p < s.Count; p++)
         {
             var kind = s.Upos(p) switch
@@ -244,6 +243,19 @@ public sealed class EventCoder : IStage<Document, CodedDocument>
         {
             // Decided, offered, promised: the 03x intent code. A plain future keeps the act's code, except aid.
             code = intent;
+        }
+
+        if (code == "190" && frame.Kind == PredicateKind.Verb && frame.Sources.Count > 0 && !frame.SourceInherited && AerialWeapons.Contains(s.Lemmas[frame.Sources[0]]))
+        {
+            // "Turkish drones struck", "Indian jets had struck": an attack from the air
+            code = "195";
+        }
+
+        if (code is "040" or "046" && frame.Kind == PredicateKind.Verb
+            && s.Children(frame.Predicate).Any(c => s.Rel(c) == "obl" && s.Lemmas[c] is "phone" or "telephone"))
+        {
+            // "spoke by phone with", "talked over the telephone with": a telephone call
+            code = "041";
         }
 
         if (!_ontology.TryGet(code, out var cameo))
@@ -512,6 +524,15 @@ public sealed class EventCoder : IStage<Document, CodedDocument>
 
         var targetTokens = TargetTokens(s, frame, pattern.Target);
         var targets = ActorsOf(s, targetTokens);
+        if (targets.Count == 0 && EventRoots.IsMaterialConflict(pattern.Code) && pattern.Target == "obj")
+        {
+            // "struck targets in northern Iraq", "shelled villages near Kharkiv": the place of what was hit
+            foreach (var t in targetTokens)
+            {
+                targets.AddRange(ActorsOf(s, s.Prepositional(t, "in").Concat(s.Prepositional(t, "near"))));
+            }
+        }
+
         bool placeOnly = pattern.Symmetric && pattern.Target is "in" or "at";
         if (placeOnly)
         {
@@ -645,6 +666,16 @@ public sealed class EventCoder : IStage<Document, CodedDocument>
                     break;
                 default:
                     list.AddRange(s.Prepositional(p, slot));
+
+                    // "spoke by phone with Putin", "talked over video with Kishida": the phrase hung on the means
+                    foreach (var c in s.Children(p))
+                    {
+                        if (s.Rel(c) == "obl" && s.CaseOf(c) is "by" or "via" or "over" && MeansNouns.Contains(s.Lemmas[c]))
+                        {
+                            list.AddRange(s.Prepositional(c, slot));
+                        }
+                    }
+
                     if (slot is "to" or "for" && frame.IndirectObject >= 0)
                     {
                         list.Add(frame.IndirectObject);
@@ -809,6 +840,12 @@ public sealed class EventCoder : IStage<Document, CodedDocument>
          "denounce", "protest", "slam", "welcome", "praise", "discuss", "consider", "debate", "review", "request", "seek", "demand"],
         StringComparer.Ordinal);
 
+    private static readonly System.Collections.Frozen.FrozenSet<string> AerialWeapons = System.Collections.Frozen.FrozenSet.ToFrozenSet(
+        ["drone", "drones", "jet", "jets", "warplane", "warplanes", "aircraft", "bomber", "bombers", "missile", "missiles", "helicopter", "helicopters", "plane", "planes"], StringComparer.Ordinal);
+
+    private static readonly System.Collections.Frozen.FrozenSet<string> MeansNouns = System.Collections.Frozen.FrozenSet.ToFrozenSet(
+        ["phone", "telephone", "video", "videolink", "video link", "videoconference", "link", "letter", "call", "hotline"], StringComparer.Ordinal);
+
     private static readonly string[] ViaPrepositions = ["via", "through", "across"];
 
     /// <summary>The actors named by argument tokens: the mention on the token or in its noun phrase, for each conjunct.</summary>
@@ -848,6 +885,13 @@ public sealed class EventCoder : IStage<Document, CodedDocument>
                     && !found.Contains(s.Mentions[s.MentionOf(i)]) && !s.Dominates(i, t))
                 {
                     found.Add(s.Mentions[s.MentionOf(i)]);
+                }
+
+                // "Indian and Chinese soldiers": the second adjective is in the mention, the first its conjunct head
+                if (s.Rel(i) == "conj" && h >= 0 && s.MentionOf(i) == mention && s.MentionOf(h) >= 0 && s.MentionOf(h) != mention
+                    && s.Rel(h) is "amod" or "compound" && !found.Contains(s.Mentions[s.MentionOf(h)]))
+                {
+                    found.Add(s.Mentions[s.MentionOf(h)]);
                 }
             }
 

@@ -29,6 +29,10 @@ internal static class FrameBuilder
     internal static readonly FrozenSet<string> AccusationVerbs = FrozenSet.ToFrozenSet(
         ["accuse", "blame", "charge", "suspect", "condemn", "criticize", "criticise", "denounce", "fault", "rebuke", "censure", "sanction", "punish", "praise", "thank", "commend", "congratulate"], StringComparer.Ordinal);
 
+    /// <summary>Verbs of sending goods: a passive one without an agent takes its source from the goods ("Iranian drones").</summary>
+    private static readonly FrozenSet<string> TransferVerbs = FrozenSet.ToFrozenSet(
+        ["deliver", "send", "supply", "ship", "transfer", "export", "provide", "smuggle", "sell", "give", "fly", "hand", "donate"], StringComparer.Ordinal);
+
     /// <summary>Verbs that take a recipient and a thing as two objects: "gave Pakistan aid", "sent Kyiv tanks".</summary>
     private static readonly FrozenSet<string> Ditransitive = FrozenSet.ToFrozenSet(
         ["give", "send", "offer", "grant", "lend", "loan", "sell", "pay", "promise", "hand", "award", "bring", "ship", "deny", "owe", "pledge", "extend", "allocate", "donate", "supply", "provide"],
@@ -78,6 +82,16 @@ internal static class FrameBuilder
             if (agent >= 0)
             {
                 sources.Add(agent);
+            }
+            else if (themeSubject >= 0 && TransferVerbs.Contains(s.Lemmas[p]))
+            {
+                // "Iranian drones were delivered to Russia": with no agent, the maker named on the goods sent them
+                int maker = s.Children(themeSubject).FirstOrDefault(c => s.Rel(c) is "amod" or "compound" or "nmod:poss" && s.MentionOf(c) >= 0, -1);
+                if (maker >= 0)
+                {
+                    sources.Add(maker);
+                    inherited = true;
+                }
             }
 
             if (themeSubject >= 0 && RelativePronouns.Contains(s.Lemmas[themeSubject]) && s.Rel(p) == "acl:relcl" && s.Head(p) >= 0)

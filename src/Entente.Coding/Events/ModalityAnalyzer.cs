@@ -70,6 +70,12 @@ internal static class ModalityAnalyzer
                     negated = true;
                     cue ??= lemma;
                 }
+                else if (self && rel is "nsubj" or "nsubj:pass" && s.HasChild(c, "det", "no"))
+                {
+                    // "No Indian troops were sent to the Maldives"
+                    negated = true;
+                    cue ??= "no";
+                }
                 else if (rel == "aux" && (self || controlled))
                 {
                     if (HypotheticalAux.Contains(lemma))

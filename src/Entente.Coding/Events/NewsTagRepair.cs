@@ -14,6 +14,12 @@ internal sealed class NewsTagRepair : ITagRepair
 {
     public static NewsTagRepair Instance { get; } = new();
 
+    /// <summary>Irregular verbs whose past tense is spelt as their participle ("held talks", "struck targets").</summary>
+    private static readonly System.Collections.Frozen.FrozenSet<string> SamePastAndParticiple = System.Collections.Frozen.FrozenSet.ToFrozenSet(
+        ["held", "sent", "met", "struck", "hit", "shot", "fought", "led", "sold", "paid", "left", "built", "brought", "bought", "made",
+         "told", "found", "lent", "spent", "kept", "lost", "won", "cut", "sought", "caught", "fled", "bound", "shut", "spread", "dealt", "meant"],
+        StringComparer.OrdinalIgnoreCase);
+
     public void Repair(string[] forms, string[] upos, string[] xpos)
     {
         RepairObjectRelatives(forms, upos, xpos);
@@ -27,7 +33,7 @@ internal sealed class NewsTagRepair : ITagRepair
 
         for (int i = 1; i < xpos.Length; i++)
         {
-            if (xpos[i] != "VBN" || !forms[i].EndsWith("ed", StringComparison.OrdinalIgnoreCase))
+            if (xpos[i] != "VBN" || !(forms[i].EndsWith("ed", StringComparison.OrdinalIgnoreCase) || SamePastAndParticiple.Contains(forms[i])))
             {
                 continue;
             }

@@ -43,6 +43,10 @@ public sealed class EventCoderTests
         {"id":"smuggle.arms","lemma":"smuggle","object":"@arms","target":"into","code":"072","example":"Britain smuggled weapons into Ukraine.","expect":"GBR>UKR"}
         {"id":"meet","lemma":"meet","target":"with","symmetric":true,"code":"040","example":"Modi met with Putin.","expect":"IND>RUS"}
         {"id":"isolate","lemma":"isolate","target":"obj","code":"160","example":"The West isolated Russia.","expect":"USA>RUS"}
+        {"id":"speak.with","lemma":"speak","target":"with","symmetric":true,"code":"040","example":"Macron spoke with Scholz.","expect":"FRA>DEU"}
+        {"id":"clash.with","lemma":"clash","target":"with","symmetric":true,"code":"190","example":"Greece clashed with Turkey.","expect":"GRC>TUR"}
+        {"id":"deliver.arms","lemma":"deliver","object":"@arms","target":"to","code":"072","example":"Poland delivered tanks to Ukraine.","expect":"POL>UKR"}
+        {"id":"strike","lemma":"strike","target":"obj","code":"190","example":"Israel struck Lebanon.","expect":"ISR>LBN"}
         {"id":"give.aid","lemma":"give","object":"@aid","target":"to","code":"070","example":"Japan gave aid to Nepal.","expect":"JPN>NPL"}
         {"id":"war.with","lemma":"war","pos":"noun","target":"with","symmetric":true,"code":"190","example":"The war between Iran and Iraq ended.","expect":"IRN>IRQ"}
         {"id":"suspension.aid","lemma":"suspension","pos":"noun","object":"@aid","target":"to","code":"1621","example":"Norway's suspension of aid to Chad lasted.","expect":"NOR>TCD"}
@@ -232,6 +236,27 @@ public sealed class EventCoderTests
     public void Definite_theme_without_an_earlier_act_of_the_same_source_codes_nothing(string text)
     {
         Assert.DoesNotContain(Code(text), e => e.SentenceIndex > 0);
+    }
+
+    [Theory]
+    [InlineData("Macron spoke by phone with Scholz on Monday.", "FRA>DEU 041 asserted")]
+    [InlineData("Greek and Turkish troops clashed near the border.", "GRC>TUR 190 asserted")]
+    [InlineData("Greek and Turkish troops clashed near the border.", "TUR>GRC 190 asserted")]
+    [InlineData("North Korean shells were delivered to Russia.", "PRK>RUS 072 asserted")]
+    [InlineData("No Polish tanks were delivered to Ukraine.", "POL>UKR 072 negated")]
+    [InlineData("Israeli jets struck targets in Lebanon.", "ISR>LBN 195 asserted")]
+    [InlineData("Israeli jets held positions in Lebanon.", null)]
+    public void Calls_conjoined_demonyms_makers_and_air_strikes(string sentence, string? expected)
+    {
+        var events = Code(sentence).Select(Describe).ToList();
+        if (expected is null)
+        {
+            Assert.Empty(events);
+        }
+        else
+        {
+            Assert.Contains(expected, events);
+        }
     }
 
     [Fact]
