@@ -74,7 +74,7 @@ public sealed class EventCoder : IStage<Document, CodedDocument>
         }
 
         var segmented = _segmenter.Segment(document.Text, document.Id);
-        var mentions = Pronouns.Resolve(segmented, _actors.Resolve(segmented, document.Date));
+        var mentions = _actors.ResolveWithPronouns(segmented, document.Date);
         var events = ImmutableArray.CreateBuilder<CodedEvent>();
         int m = 0, parsed = 0;
         var inSentence = new List<ActorMention>();
