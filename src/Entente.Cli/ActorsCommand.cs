@@ -70,7 +70,7 @@ public static class ActorsCommand
                     stderr.WriteLine($"entente: {d}");
                 }
 
-                var mentions = resolver.Resolve(segmented, documentDate);
+                var mentions = resolver.ResolveWithPronouns(segmented, documentDate);
                 if (result.GetValue(json))
                 {
                     WriteJson(mentions, stdout);

@@ -8,7 +8,7 @@ public sealed class ActorsCommandTests
     [Fact]
     public void Actors_prints_one_json_array_per_document_with_the_contract_fields()
     {
-        // Given a text naming a minister, two states and the pronoun "us"
+        // Given a text naming a minister, two states and the pronouns "they" and "us"
         var text = "In April 2021, the Russian Foreign Minister Sergey Lavrov visited India and Pakistan. They told us so.";
 
         // When the command resolves it as JSON
@@ -19,7 +19,7 @@ public sealed class ActorsCommandTests
         var line = Assert.Single(output.Split('\n', StringSplitOptions.RemoveEmptyEntries));
         using var doc = JsonDocument.Parse(line);
         var mentions = doc.RootElement.EnumerateArray().ToList();
-        Assert.Equal(3, mentions.Count);
+        Assert.Equal(4, mentions.Count);
         var lavrov = mentions[0];
         Assert.Equal("Russian Foreign Minister Sergey Lavrov", lavrov.GetProperty("text").GetString());
         Assert.Equal(text.IndexOf("Russian", StringComparison.Ordinal), lavrov.GetProperty("start").GetInt32());
@@ -28,7 +28,13 @@ public sealed class ActorsCommandTests
         Assert.Equal("GOV", lavrov.GetProperty("sector").GetString());
         Assert.Equal("person", lavrov.GetProperty("kind").GetString());
         Assert.Equal("demonym", lavrov.GetProperty("resolved_by").GetString());
-        Assert.Equal(["IND", "PAK"], mentions.Skip(1).Select(m => m.GetProperty("code").GetString()));
+        Assert.Equal(["IND", "PAK"], mentions.Skip(1).Take(2).Select(m => m.GetProperty("code").GetString()));
+
+        // "They" is resolved by coreference to the nearest actor; "us" is no actor
+        var they = mentions[3];
+        Assert.Equal("They", they.GetProperty("text").GetString());
+        Assert.Equal("coreference", they.GetProperty("resolved_by").GetString());
+        Assert.Equal("PAK", they.GetProperty("country").GetString());
     }
 
     [Fact]

@@ -88,6 +88,14 @@ public sealed class ActorResolver : IStage<ActorDocument, ActorResolution>
         return Resolve(Segmenter.Default.Segment(text), date);
     }
 
+    /// <summary>
+    /// Resolves the mentions of a segmented document and then its third-person pronouns ("it", "its", "they", "he")
+    /// to the nearest compatible actor, conservatively (<see cref="ResolvedBy.Coreference"/>); the event coder
+    /// reads the same mentions.
+    /// </summary>
+    public ImmutableArray<ActorMention> ResolveWithPronouns(SegmentedText document, DateOnly? date = null) =>
+        Entente.Coding.Events.Pronouns.Resolve(document, Resolve(document, date));
+
     /// <summary>Resolves the mentions of a segmented document; <paramref name="date"/> picks office holders' terms.</summary>
     public ImmutableArray<ActorMention> Resolve(SegmentedText document, DateOnly? date = null)
     {

@@ -74,12 +74,13 @@ public sealed class EventCoder : IStage<Document, CodedDocument>
         }
 
         var segmented = _segmenter.Segment(document.Text, document.Id);
-        var mentions = Pronouns.Resolve(segmented, _actors.Resolve(segmented, document.Date));
+        var mentions = _actors.ResolveWithPronouns(segmented, document.Date);
         var events = ImmutableArray.CreateBuilder<CodedEvent>();
         int m = 0, parsed = 0;
         var inSentence = new List<ActorMention>();
         EventDate? lastExplicit = null;
         var failures = new List<Diagnostic>();
+        var priors = new List<Prior>();
         foreach (var sentence in segmented.Sentences)
         {
             var dates = _dates.Find(segmented.Text, sentence.Start, sentence.End, document.Date);
@@ -94,13 +95,17 @@ public sealed class EventCoder : IStage<Document, CodedDocument>
                 m++;
             }
 
-            if (inSentence.Count >= 2)
+            // A sentence naming one actor is coded only when that actor's act may continue one told just before
+            // ("The new government kept the suspension of the aid": whose aid the earlier sentences said).
+            bool continues = inSentence.Count == 1 && inSentence[0].Kind != ActorKind.Location
+                && priors.Any(x => sentence.Index - x.Sentence <= PriorWindow && x.SourceCountry is not null && x.SourceCountry == inSentence[0].Country);
+            if (inSentence.Count >= 2 || continues)
             {
                 parsed++;
                 try
                 {
                     var analyzed = _annotator.AnalyzeSentence(segmented.Text, sentence, NewsTagRepair.Instance);
-                    CodeSentence(document, new ParsedSentence(segmented.Text, analyzed, inSentence.ToArray()), dates, lastExplicit, events);
+                    CodeSentence(document, new ParsedSentence(segmented.Text, analyzed, inSentence.ToArray()), dates, lastExplicit, priors, events);
                 }
                 catch (Exception e) when (e is ArgumentException or InvalidOperationException or IndexOutOfRangeException or KeyNotFoundException or NullReferenceException)
                 {
@@ -122,7 +127,7 @@ public sealed class EventCoder : IStage<Document, CodedDocument>
         };
     }
 
-    private void CodeSentence(Document document, ParsedSentence s, ImmutableArray<TemporalExpression> dates, EventDate? previous, ImmutableArray<CodedEvent>.Builder sink)
+    private void CodeSentence(Document document, ParsedSentence s, ImmutableArray<TemporalExpression> dates, EventDate? previous, List<Prior> priors, ImmutableArray<CodedEvent>.Builder sink)
     {
         var found = new List<Candidate>();
         for (int p = 0; p < s.Count; p++)
@@ -154,7 +159,7 @@ public sealed class EventCoder : IStage<Document, CodedDocument>
             Match? best = null;
             foreach (var pattern in patterns)
             {
-                var match = TryMatch(s, frame, pattern, sources);
+                var match = TryMatch(s, frame, pattern, sources, priors);
                 if (match is not null && (best is null || match.Score > best.Score))
                 {
                     best = match;
@@ -216,12 +221,12 @@ public sealed class EventCoder : IStage<Document, CodedDocument>
         var seen = new HashSet<(string, string, string)>();
         foreach (var candidate in found.OrderByDescending(c => c.Match.Score))
         {
-            Emit(document, s, candidate, readings[candidate], dates, inherited, seen, sink);
+            Emit(document, s, candidate, readings[candidate], dates, inherited, seen, sink, priors);
         }
     }
 
     private void Emit(Document document, ParsedSentence s, Candidate candidate, ModalityReading reading, ImmutableArray<TemporalExpression> dates, EventDate? inherited,
-        HashSet<(string, string, string)> seen, ImmutableArray<CodedEvent>.Builder sink)
+        HashSet<(string, string, string)> seen, ImmutableArray<CodedEvent>.Builder sink, List<Prior> priors)
     {
         var (frame, match, sources) = candidate;
         string code = match.Pattern.Code;
@@ -241,6 +246,19 @@ public sealed class EventCoder : IStage<Document, CodedDocument>
         {
             // Decided, offered, promised: the 03x intent code. A plain future keeps the act's code, except aid.
             code = intent;
+        }
+
+        if (code == "190" && frame.Kind == PredicateKind.Verb && frame.Sources.Count > 0 && !frame.SourceInherited && AerialWeapons.Contains(s.Lemmas[frame.Sources[0]]))
+        {
+            // "Turkish drones struck", "Indian jets had struck": an attack from the air
+            code = "195";
+        }
+
+        if (code is "040" or "046" && frame.Kind == PredicateKind.Verb
+            && s.Children(frame.Predicate).Any(c => s.Rel(c) == "obl" && s.Lemmas[c] is "phone" or "telephone"))
+        {
+            // "spoke by phone with", "talked over the telephone with": a telephone call
+            code = "041";
         }
 
         if (!_ontology.TryGet(code, out var cameo))
@@ -305,8 +323,10 @@ public sealed class EventCoder : IStage<Document, CodedDocument>
                 eventModality = Modality.Asserted;
             }
 
-            int start = Math.Min(s.Tokens[frame.Predicate].Start, Math.Min(src.Start, tgt.Start));
-            int end = Math.Max(s.Tokens[frame.Predicate].End, Math.Max(src.End, tgt.End));
+            // a target taken from an earlier sentence stays out of this sentence's evidence span
+            bool here = tgt.Start >= s.Sentence.Start;
+            int start = Math.Min(s.Tokens[frame.Predicate].Start, Math.Min(src.Start, here ? tgt.Start : int.MaxValue));
+            int end = Math.Max(s.Tokens[frame.Predicate].End, Math.Max(src.End, here ? tgt.End : 0));
             var evt = new CodedEvent(
                 document.Id,
                 s.Sentence.Index,
@@ -329,6 +349,7 @@ public sealed class EventCoder : IStage<Document, CodedDocument>
                 PatternId = match.Pattern.Id,
             };
             sink.Add(evt);
+            priors.Add(new Prior(s.Sentence.Index, src.Country, tgt));
         }
     }
 
@@ -496,7 +517,7 @@ public sealed class EventCoder : IStage<Document, CodedDocument>
     private static EventActor Actor(ActorMention m) =>
         new(m.Text, m.Code ?? m.Country, m.Country, m.Sector, m.Start, m.End);
 
-    private static Match? TryMatch(ParsedSentence s, Frame frame, EventPattern pattern, List<ActorMention> sources)
+    private static Match? TryMatch(ParsedSentence s, Frame frame, EventPattern pattern, List<ActorMention> sources, List<Prior> priors)
     {
         int p = frame.Predicate;
         if (pattern.Particle is not null && !s.HasChild(p, "compound:prt", pattern.Particle))
@@ -506,6 +527,15 @@ public sealed class EventCoder : IStage<Document, CodedDocument>
 
         var targetTokens = TargetTokens(s, frame, pattern.Target);
         var targets = ActorsOf(s, targetTokens);
+        if (targets.Count == 0 && EventRoots.IsMaterialConflict(pattern.Code) && pattern.Target == "obj")
+        {
+            // "struck targets in northern Iraq", "shelled villages near Kharkiv": the place of what was hit
+            foreach (var t in targetTokens)
+            {
+                targets.AddRange(ActorsOf(s, s.Prepositional(t, "in").Concat(s.Prepositional(t, "near"))));
+            }
+        }
+
         bool placeOnly = pattern.Symmetric && pattern.Target is "in" or "at";
         if (placeOnly)
         {
@@ -541,6 +571,18 @@ public sealed class EventCoder : IStage<Document, CodedDocument>
             {
                 targets.Add(others[0]);
                 implicitTarget = true;
+            }
+            else if (others.Count == 0 && frame.Themes.Any(t => Definite(s, t)))
+            {
+                // "continued the suspension of the aid": a definite theme with no target points back to the last act
+                // of the same source in the sentences before; its target is this act's target.
+                var prior = priors.LastOrDefault(x => s.Sentence.Index - x.Sentence <= PriorWindow && x.Sentence < s.Sentence.Index
+                    && x.SourceCountry is not null && sources.All(src => src.Country == x.SourceCountry) && x.Target.Country != x.SourceCountry);
+                if (prior is not null)
+                {
+                    targets.Add(prior.Target with { ResolvedBy = ResolvedBy.Coreference });
+                    implicitTarget = true;
+                }
             }
         }
 
@@ -627,6 +669,16 @@ public sealed class EventCoder : IStage<Document, CodedDocument>
                     break;
                 default:
                     list.AddRange(s.Prepositional(p, slot));
+
+                    // "spoke by phone with Putin", "talked over video with Kishida": the phrase hung on the means
+                    foreach (var c in s.Children(p))
+                    {
+                        if (s.Rel(c) == "obl" && s.CaseOf(c) is "by" or "via" or "over" && MeansNouns.Contains(s.Lemmas[c]))
+                        {
+                            list.AddRange(s.Prepositional(c, slot));
+                        }
+                    }
+
                     if (slot is "to" or "for" && frame.IndirectObject >= 0)
                     {
                         list.Add(frame.IndirectObject);
@@ -791,6 +843,12 @@ public sealed class EventCoder : IStage<Document, CodedDocument>
          "denounce", "protest", "slam", "welcome", "praise", "discuss", "consider", "debate", "review", "request", "seek", "demand"],
         StringComparer.Ordinal);
 
+    private static readonly System.Collections.Frozen.FrozenSet<string> AerialWeapons = System.Collections.Frozen.FrozenSet.ToFrozenSet(
+        ["drone", "drones", "jet", "jets", "warplane", "warplanes", "aircraft", "bomber", "bombers", "missile", "missiles", "helicopter", "helicopters", "plane", "planes"], StringComparer.Ordinal);
+
+    private static readonly System.Collections.Frozen.FrozenSet<string> MeansNouns = System.Collections.Frozen.FrozenSet.ToFrozenSet(
+        ["phone", "telephone", "video", "videolink", "video link", "videoconference", "link", "letter", "call", "hotline"], StringComparer.Ordinal);
+
     private static readonly string[] ViaPrepositions = ["via", "through", "across"];
 
     /// <summary>The actors named by argument tokens: the mention on the token or in its noun phrase, for each conjunct.</summary>
@@ -830,6 +888,13 @@ public sealed class EventCoder : IStage<Document, CodedDocument>
                     && !found.Contains(s.Mentions[s.MentionOf(i)]) && !s.Dominates(i, t))
                 {
                     found.Add(s.Mentions[s.MentionOf(i)]);
+                }
+
+                // "Indian and Chinese soldiers": the second adjective is in the mention, the first its conjunct head
+                if (s.Rel(i) == "conj" && h >= 0 && s.MentionOf(i) == mention && s.MentionOf(h) >= 0 && s.MentionOf(h) != mention
+                    && s.Rel(h) is "amod" or "compound" && !found.Contains(s.Mentions[s.MentionOf(h)]))
+                {
+                    found.Add(s.Mentions[s.MentionOf(h)]);
                 }
             }
 
@@ -887,6 +952,16 @@ public sealed class EventCoder : IStage<Document, CodedDocument>
     }
 
     private sealed record Candidate(Frame Frame, Match Match, List<ActorMention> Sources);
+
+    /// <summary>An event coded earlier in the document: its sentence, its source's country and its target.</summary>
+    private sealed record Prior(int Sentence, string? SourceCountry, ActorMention Target);
+
+    /// <summary>How many sentences back a definite theme may point ("the aid") for its target.</summary>
+    private const int PriorWindow = 4;
+
+    /// <summary>A theme with "the" ("the aid") or its "of" complement with it ("the suspension of the aid").</summary>
+    private static bool Definite(ParsedSentence s, int theme) =>
+        s.HasChild(theme, "det", "the") || s.Prepositional(theme, "of").Any(o => s.HasChild(o, "det", "the"));
 }
 
 /// <summary>One coded document with the sentence counts behind it (for throughput and diagnostics).</summary>

@@ -45,6 +45,18 @@ internal static class FrameBuilder
         return s.Prepositional(verb, "to").FirstOrDefault(t => s.MentionOf(t) >= 0, -1);
     }
 
+    /// <summary>Verbs of sending goods: a passive one without an agent takes its source from the goods ("Iranian drones").</summary>
+    private static readonly FrozenSet<string> TransferVerbs = FrozenSet.ToFrozenSet(
+        ["deliver", "send", "supply", "ship", "transfer", "export", "provide", "smuggle", "sell", "give", "fly", "hand", "donate"], StringComparer.Ordinal);
+
+    /// <summary>Verbs that take a recipient and a thing as two objects: "gave Pakistan aid", "sent Kyiv tanks".</summary>
+    private static readonly FrozenSet<string> Ditransitive = FrozenSet.ToFrozenSet(
+        ["give", "send", "offer", "grant", "lend", "loan", "sell", "pay", "promise", "hand", "award", "bring", "ship", "deny", "owe", "pledge", "extend", "allocate", "donate", "supply", "provide"],
+        StringComparer.Ordinal);
+
+    /// <summary>Verbs whose "with" phrase names an act of their subject: "continued with the suspension", "went ahead with the sale".</summary>
+    private static readonly FrozenSet<string> ContinuingVerbs = FrozenSet.ToFrozenSet(["continue", "proceed", "go", "press", "push", "persist", "carry", "move"], StringComparer.Ordinal);
+
     private static readonly string[] SecondaryThemes = ["with", "of", "for", "over", "about"];
 
     private static readonly FrozenSet<string> RelativePronouns = FrozenSet.ToFrozenSet(["that", "which", "who", "whom", "whose"], StringComparer.Ordinal);
@@ -86,6 +98,16 @@ internal static class FrameBuilder
             if (agent >= 0)
             {
                 sources.Add(agent);
+            }
+            else if (themeSubject >= 0 && TransferVerbs.Contains(s.Lemmas[p]))
+            {
+                // "Iranian drones were delivered to Russia": with no agent, the maker named on the goods sent them
+                int maker = s.Children(themeSubject).FirstOrDefault(c => s.Rel(c) is "amod" or "compound" or "nmod:poss" && s.MentionOf(c) >= 0, -1);
+                if (maker >= 0)
+                {
+                    sources.Add(maker);
+                    inherited = true;
+                }
             }
 
             if (themeSubject >= 0 && RelativePronouns.Contains(s.Lemmas[themeSubject]) && s.Rel(p) == "acl:relcl" && s.Head(p) >= 0)
@@ -138,7 +160,28 @@ internal static class FrameBuilder
             obj = s.Head(p);
         }
 
+        // "a memorandum of understanding which the firm signed": the relative hangs on the "of" complement; the
+        // noun above it is what was signed.
+        int ofHead = obj >= 0 && s.Rel(p) == "acl:relcl" && obj == s.Head(p) && s.Rel(obj) == "nmod" && s.CaseOf(obj) == "of" ? s.Head(obj) : -1;
+
         int iobj = s.Child(p, "iobj");
+        if (iobj < 0 && obj >= 0 && !passive && s.MentionOf(obj) >= 0 && Ditransitive.Contains(s.Lemmas[p]))
+        {
+            // "gave Pakistan $33 billion in aid" parsed with two objects: the first, an actor, is the recipient.
+            int second = s.Children(p).FirstOrDefault(c => c > obj && s.Rel(c) == "obj" && s.MentionOf(c) < 0, -1);
+            if (second < 0)
+            {
+                // the same with the sum misattached ("given Pakistan more than USD 33 billion in aid over 15 years")
+                second = Currency(s, p, obj);
+            }
+
+            if (second >= 0)
+            {
+                iobj = obj;
+                obj = second;
+            }
+        }
+
         var themes = new List<int>();
         if (passive)
         {
@@ -150,11 +193,15 @@ internal static class FrameBuilder
         else if (obj >= 0)
         {
             themes.Add(obj);
+            if (ofHead >= 0)
+            {
+                themes.Add(ofHead);
+            }
 
             // a misparse can leave two objects: "export Anza Mark-II … air defense systems"
             foreach (var c in s.Children(p))
             {
-                if (c != obj && s.Rel(c) == "obj")
+                if (c != obj && c != iobj && s.Rel(c) == "obj")
                 {
                     themes.Add(c);
                 }
@@ -178,6 +225,12 @@ internal static class FrameBuilder
         }
 
         ExpandAmounts(s, themes);
+        if (themes.Any(t => IsAmount(s, t)))
+        {
+            // "gave Pakistan $33 billion in aid" with "in aid" hung on the verb
+            themes.AddRange(s.Prepositional(p, "in").Where(t => s.Upos(t) == "NOUN"));
+        }
+
         return new Frame(p, PredicateKind.Verb, passive, sources, inherited, passive ? themeSubject : obj, iobj, themes);
     }
 
@@ -188,7 +241,7 @@ internal static class FrameBuilder
         for (int i = 0; i < n; i++)
         {
             int t = themes[i];
-            if (s.Upos(t) is "SYM" or "NUM" || AmountWords.Contains(s.Lemmas[t]))
+            if (IsAmount(s, t))
             {
                 foreach (var prep in AmountPrepositions)
                 {
@@ -197,6 +250,30 @@ internal static class FrameBuilder
             }
         }
     }
+
+    /// <summary>A currency sign or code after the object, in the verb's phrase (at most two levels down), not under a subject.</summary>
+    private static int Currency(ParsedSentence s, int p, int obj)
+    {
+        foreach (var c in s.Children(p))
+        {
+            if (c < obj || s.Rel(c) is "nsubj" or "nsubj:pass" or "csubj" or "conj" or "parataxis" or "ccomp" or "advcl")
+            {
+                continue;
+            }
+
+            foreach (var d in s.Children(c).Prepend(c))
+            {
+                if (d > obj && s.Upos(d) == "SYM" && s.MentionOf(d) < 0)
+                {
+                    return d;
+                }
+            }
+        }
+
+        return -1;
+    }
+
+    private static bool IsAmount(ParsedSentence s, int t) => s.Upos(t) is "SYM" or "NUM" || AmountWords.Contains(s.Lemmas[t]);
 
     private static readonly FrozenSet<string> AmountWords = FrozenSet.ToFrozenSet(
         ["million", "billion", "trillion", "worth", "amount", "batch", "shipment", "consignment", "package", "tranche", "lot", "number", "dozen", "hundred", "thousand", "ton", "tonne", "barrel", "unit", "set"], StringComparer.Ordinal);
@@ -303,7 +380,8 @@ internal static class FrameBuilder
         }
 
         int h = s.Head(n);
-        if (h >= 0 && s.Rel(n) is "obj" or "nsubj:pass" && depth <= 4)
+        bool continued = h >= 0 && s.Rel(n) == "obl" && s.CaseOf(n) == "with" && ContinuingVerbs.Contains(s.Lemmas[h]);
+        if (h >= 0 && (s.Rel(n) is "obj" or "nsubj:pass" || continued) && depth <= 4)
         {
             int subject = s.Child(h, "nsubj");
             if (subject >= 0)
@@ -344,6 +422,16 @@ internal static class FrameBuilder
                         if (s.MentionOf(c) >= 0)
                         {
                             sources.Add(c);
+
+                            // "the Iran-Iraq war", "India-Pakistan talks": a second actor in the compounds is a party too
+                            foreach (var other in s.Children(p).Concat(s.Children(c)))
+                            {
+                                if (other != c && s.Rel(other) == "compound" && s.MentionOf(other) >= 0 && s.MentionOf(other) != s.MentionOf(c))
+                                {
+                                    sources.Add(other);
+                                }
+                            }
+
                             break;
                         }
 

@@ -31,7 +31,7 @@ internal static class ModalityAnalyzer
     private static readonly FrozenSet<string> RefusalHeads = Set("refuse", "decline", "reject", "deny", "fail", "stop", "cease", "halt", "avoid", "refusal", "failure");
     private static readonly FrozenSet<string> ThreatHeads = Set("threaten", "warn", "threat");
     private static readonly FrozenSet<string> SpeechVerbs = Set(
-        "say", "tell", "claim", "report", "allege", "state", "announce", "add", "note", "insist", "confirm", "suggest", "write",
+        "say", "tell", "tweet", "post", "claim", "report", "allege", "state", "announce", "add", "note", "insist", "confirm", "suggest", "write",
         "assert", "argue", "maintain", "disclose", "reveal", "declare", "indicate", "show", "surface", "emerge", "testify", "quote",
         "acknowledge", "admit", "stress", "explain", "believe", "think", "know", "learn", "understand", "according");
     private static readonly FrozenSet<string> RequestNouns = Set(
@@ -69,6 +69,12 @@ internal static class ModalityAnalyzer
                 {
                     negated = true;
                     cue ??= lemma;
+                }
+                else if (self && rel is "nsubj" or "nsubj:pass" && s.HasChild(c, "det", "no"))
+                {
+                    // "No Indian troops were sent to the Maldives"
+                    negated = true;
+                    cue ??= "no";
                 }
                 else if (rel == "aux" && (self || controlled))
                 {

@@ -18,6 +18,47 @@ internal static class Pronouns
     private static readonly FrozenSet<string> Personal = FrozenSet.ToFrozenSet(["he", "him", "his", "she", "her", "himself", "herself"], StringComparer.OrdinalIgnoreCase);
     private static readonly FrozenSet<string> Plural = FrozenSet.ToFrozenSet(["they", "them", "their", "themselves"], StringComparer.OrdinalIgnoreCase);
 
+    private static readonly FrozenSet<string> Nominative = FrozenSet.ToFrozenSet(["it", "he", "she", "they"], StringComparer.OrdinalIgnoreCase);
+
+    private static readonly FrozenSet<string> Prepositions = FrozenSet.ToFrozenSet(
+        ["by", "of", "with", "to", "from", "against", "for", "on", "in", "at", "through", "toward", "towards", "into", "over", "than", "between", "among"],
+        StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Whether the word before a mention (after an article) is a preposition.</summary>
+    private static bool AfterPreposition(string text, int start)
+    {
+        int end = start;
+        for (int guard = 0; guard < 2; guard++)
+        {
+            while (end > 0 && char.IsWhiteSpace(text[end - 1]))
+            {
+                end--;
+            }
+
+            int begin = end;
+            while (begin > 0 && char.IsLetter(text[begin - 1]))
+            {
+                begin--;
+            }
+
+            if (begin == end)
+            {
+                return false;
+            }
+
+            var word = text.AsSpan(begin, end - begin);
+            if (guard == 0 && (word.Equals("the", StringComparison.OrdinalIgnoreCase) || word.Equals("a", StringComparison.OrdinalIgnoreCase)))
+            {
+                end = begin;
+                continue;
+            }
+
+            return Prepositions.Contains(word.ToString());
+        }
+
+        return false;
+    }
+
     public static ImmutableArray<ActorMention> Resolve(SegmentedText text, ImmutableArray<ActorMention> mentions)
     {
         if (mentions.IsDefaultOrEmpty)
@@ -63,6 +104,21 @@ internal static class Pronouns
                         : antecedent.Kind is not ActorKind.Person;
                     if (fits)
                     {
+                        if (si == at && Nominative.Contains(form) && AfterPreposition(text.Text, antecedent.Start))
+                        {
+                            // "X was isolated by Y after it annexed Z": a subject pronoun prefers the earlier subject
+                            // of its sentence to an actor inside a prepositional phrase.
+                            for (int e = r - 1; e >= 0 && recent[e].Sentence == si; e--)
+                            {
+                                var earlier = recent[e].Mention;
+                                if (earlier.Kind == antecedent.Kind && !AfterPreposition(text.Text, earlier.Start))
+                                {
+                                    antecedent = earlier;
+                                    break;
+                                }
+                            }
+                        }
+
                         added.Add(antecedent with { Text = form, Start = token.Start, End = token.End, ResolvedBy = ResolvedBy.Coreference });
                         break;
                     }

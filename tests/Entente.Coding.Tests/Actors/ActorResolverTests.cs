@@ -77,6 +77,22 @@ public class ActorResolverTests
         { "Poland said the country would send tanks.", null, "Poland=POL/POL/State/Name; the country=POL/POL/State/Coreference" },
         { "Poland and Germany said the country would send tanks.", null, "Poland=POL/POL/State/Name; Germany=DEU/DEU/State/Name" },
         // demonyms alone
+        // office holders after 2015 added by hand (people.tsv)
+        { "Rodrigo Duterte cursed.", "2019-06-01", "Rodrigo Duterte=PHLGOV/PHL/Person/Office" },
+        { "Rodrigo Duterte cursed.", "2023-06-01", "Rodrigo Duterte=PHL/PHL/Person/Office" },
+        { "Ferdinand Marcos Jr flew in.", "2023-06-01", "Ferdinand Marcos Jr=PHLGOV/PHL/Person/Office" },
+        { "Pedro Sánchez and Pedro Sanchez spoke.", "2023-06-01", "Pedro Sánchez=ESPGOV/ESP/Person/Office; Pedro Sanchez=ESPGOV/ESP/Person/Office" },
+        { "Jake Sullivan flew in.", "2023-06-01", "Jake Sullivan=USAGOV/USA/Person/Office" },
+        { "Jake Sullivan flew in.", "2025-06-01", "Jake Sullivan=USA/USA/Person/Office" },
+        { "Choe Son Hui flew in.", "2023-06-01", "Choe Son Hui=PRKGOV/PRK/Person/Office" },
+        // armed groups, with dated codes where their role changed
+        { "The Taliban entered the city.", "2019-06-01", "Taliban=AFGREB/AFG/Organisation/Name" },
+        { "The Taliban entered the city.", "2023-06-01", "Taliban=AFGGOV/AFG/Organisation/Name" },
+        { "ISIL and Daesh are one group.", "2016-06-01", "ISIL=IRQREB/IRQ/Organisation/Name; Daesh=IRQREB/IRQ/Organisation/Name" },
+        { "HTS fighters advanced.", "2020-06-01", "HTS=SYRREB/SYR/Organisation/Name" },
+        { "HTS fighters advanced.", "2025-06-01", "HTS=SYRGOV/SYR/Organisation/Name" },
+        { "The Rapid Support Forces advanced.", "2023-06-01", "Rapid Support Forces=SDNREB/SDN/Organisation/Name" },
+        { "Wagner and al-Shabaab were named.", null, "Wagner=RUSMIL/RUS/Organisation/Name; al-Shabaab=SOMREB/SOM/Organisation/Name" },
         { "The Emirati side welcomed the Pakistani decision.", null, "Emirati=ARE/ARE/State/Demonym; Pakistani=PAK/PAK/State/Demonym" },
     };
 
@@ -117,6 +133,31 @@ public class ActorResolverTests
 
         // Then "the latter" is Pakistan, by coreference
         Assert.Equal(("the latter", "PAK", ResolvedBy.Coreference), (mention.Text, mention.Country, mention.ResolvedBy));
+    }
+
+    [Fact]
+    public void Pronouns_resolve_to_the_nearest_compatible_actor_and_prefer_a_subject()
+    {
+        // Given pronouns after states, after a person, and after an actor inside a "by" phrase
+        var text = "Chile faces a dry winter. It asked Peru for water. Pedro Sánchez said he would help. As Serbia was criticised by Croatia, it closed the border.";
+
+        // When resolved with pronouns
+        var mentions = Resolver.ResolveWithPronouns(Entente.Nlp.Tokenization.Segmenter.Default.Segment(text), new DateOnly(2023, 6, 1));
+
+        // Then "It" is Chile, "he" Sánchez's government, and the last "it" Serbia (the subject), all by coreference
+        var pronouns = mentions.Where(m => m.ResolvedBy == ResolvedBy.Coreference).Select(m => $"{m.Text}={m.Code}").ToList();
+        Assert.Equal(["It=CHL", "he=ESPGOV", "it=SRB"], pronouns);
+        Assert.All(mentions, m => Assert.Equal(m.Text, text[m.Start..m.End]));
+    }
+
+    [Fact]
+    public void A_pronoun_with_no_antecedent_nearby_stays_unresolved()
+    {
+        var text = "Chile voted. It rained. It rained. It rained. It rained.";
+        var mentions = Resolver.ResolveWithPronouns(Entente.Nlp.Tokenization.Segmenter.Default.Segment(text));
+        // the two sentences after Chile resolve; the third and fourth are too far back
+        var resolved = mentions.Where(m => m.ResolvedBy == ResolvedBy.Coreference).Select(m => m.Start).ToList();
+        Assert.Equal([text.IndexOf("It rained", StringComparison.Ordinal), text.IndexOf("It rained", 20, StringComparison.Ordinal)], resolved);
     }
 
     [Fact]

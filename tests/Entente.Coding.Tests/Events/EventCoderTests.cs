@@ -43,6 +43,13 @@ public sealed class EventCoderTests
         {"id":"smuggle.arms","lemma":"smuggle","object":"@arms","target":"into","code":"072","example":"Britain smuggled weapons into Ukraine.","expect":"GBR>UKR"}
         {"id":"meet","lemma":"meet","target":"with","symmetric":true,"code":"040","example":"Modi met with Putin.","expect":"IND>RUS"}
         {"id":"isolate","lemma":"isolate","target":"obj","code":"160","example":"The West isolated Russia.","expect":"USA>RUS"}
+        {"id":"speak.with","lemma":"speak","target":"with","symmetric":true,"code":"040","example":"Macron spoke with Scholz.","expect":"FRA>DEU"}
+        {"id":"clash.with","lemma":"clash","target":"with","symmetric":true,"code":"190","example":"Greece clashed with Turkey.","expect":"GRC>TUR"}
+        {"id":"deliver.arms","lemma":"deliver","object":"@arms","target":"to","code":"072","example":"Poland delivered tanks to Ukraine.","expect":"POL>UKR"}
+        {"id":"strike","lemma":"strike","target":"obj","code":"190","example":"Israel struck Lebanon.","expect":"ISR>LBN"}
+        {"id":"give.aid","lemma":"give","object":"@aid","target":"to","code":"070","example":"Japan gave aid to Nepal.","expect":"JPN>NPL"}
+        {"id":"war.with","lemma":"war","pos":"noun","target":"with","symmetric":true,"code":"190","example":"The war between Iran and Iraq ended.","expect":"IRN>IRQ"}
+        {"id":"suspension.aid","lemma":"suspension","pos":"noun","object":"@aid","target":"to","code":"1621","example":"Norway's suspension of aid to Chad lasted.","expect":"NOR>TCD"}
         """;
 
     private static readonly Lazy<EventCoder> Coder = new(() =>
@@ -184,6 +191,89 @@ public sealed class EventCoderTests
         var e = Assert.Single(events);
         Assert.Equal("RUS", e.Source.Country);
         Assert.True(e.Confidence < 0.9);
+    }
+
+    [Fact]
+    public void Subject_pronoun_prefers_the_subject_to_an_actor_in_a_prepositional_phrase()
+    {
+        var events = Code("As Serbia was being isolated by Croatia through sanctions, it attacked Kosovo.").Select(Describe).ToList();
+        Assert.Contains("HRV>SRB 160 asserted", events);
+        Assert.Contains(events, e => e.StartsWith("SRB>", StringComparison.Ordinal) && e.EndsWith(" 190 asserted", StringComparison.Ordinal));
+        Assert.DoesNotContain(events, e => e.StartsWith("HRV>", StringComparison.Ordinal) && e.Contains(" 190 ", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("Nothing was more revealing than the accord which a Chilean company Andes Copper signed with Lima.")]
+    [InlineData("Nothing was more revealing than the memorandum of understanding which a Chilean company Andes Copper signed with Lima.")]
+    public void Object_relative_clause_with_a_participle_tag_is_repaired(string sentence)
+    {
+        var events = Code(sentence).Select(Describe).ToList();
+        Assert.Contains("CHL>PER 057 asserted", events);
+    }
+
+    [Theory]
+    [InlineData("The United States gave Egypt $1.3 billion in aid.", "USA>EGY 070 asserted")]
+    [InlineData("Japan has given Kenya more than USD 2 billion in aid over the last ten years.", "JPN>KEN 070 asserted")]
+    public void Recipient_and_sum_as_two_objects(string sentence, string expected)
+    {
+        Assert.Contains(expected, Code(sentence).Select(Describe));
+    }
+
+    [Fact]
+    public void Two_states_in_a_compound_are_both_parties()
+    {
+        var events = Code("Turkey stayed neutral in the Armenia-Azerbaijan war.").Select(Describe).ToList();
+        Assert.Contains("ARM>AZE 190 asserted", events);
+        Assert.Contains("AZE>ARM 190 asserted", events);
+        Assert.DoesNotContain(events, e => e.StartsWith("TUR", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Definite_theme_takes_the_target_of_the_same_source_a_few_sentences_back()
+    {
+        const string text = "Sweden gave aid to Chad in 2019. Chad held elections in May. The Swedish cabinet has decided to continue with the suspension of the aid.";
+        var events = Code(text);
+        var later = Assert.Single(events, e => e.SentenceIndex == 2);
+        Assert.Equal("SWE>TCD 1621 intended", Describe(later));
+        Assert.True(later.Confidence < 0.6);
+        Assert.True(later.Evidence.Start >= text.IndexOf("The Swedish", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("Sweden gave aid to Chad in 2019. The Swedish cabinet has decided to continue with the suspension.")]
+    [InlineData("Sweden gave aid to Chad in 2019. Norway has decided to continue with the suspension of the aid.")]
+    [InlineData("Sweden gave aid to Chad in 2015. It rained. It rained. It rained. It rained. The Swedish cabinet decided to continue with the suspension of the aid.")]
+    public void Definite_theme_without_an_earlier_act_of_the_same_source_codes_nothing(string text)
+    {
+        Assert.DoesNotContain(Code(text), e => e.SentenceIndex > 0);
+    }
+
+    [Theory]
+    [InlineData("Macron spoke by phone with Scholz on Monday.", "FRA>DEU 041 asserted")]
+    [InlineData("Greek and Turkish troops clashed near the border.", "GRC>TUR 190 asserted")]
+    [InlineData("Greek and Turkish troops clashed near the border.", "TUR>GRC 190 asserted")]
+    [InlineData("North Korean shells were delivered to Russia.", "PRK>RUS 072 asserted")]
+    [InlineData("No Polish tanks were delivered to Ukraine.", "POL>UKR 072 negated")]
+    [InlineData("Israeli jets struck targets in Lebanon.", "ISR>LBN 195 asserted")]
+    [InlineData("Israeli jets held positions in Lebanon.", null)]
+    public void Calls_conjoined_demonyms_makers_and_air_strikes(string sentence, string? expected)
+    {
+        var events = Code(sentence).Select(Describe).ToList();
+        if (expected is null)
+        {
+            Assert.Empty(events);
+        }
+        else
+        {
+            Assert.Contains(expected, events);
+        }
+    }
+
+    [Fact]
+    public void Tweeted_claim_is_reported()
+    {
+        var e = Assert.Single(Code("The president tweeted that Somalia attacked Ethiopia."));
+        Assert.Equal("SOM>ETH 190 reported", Describe(e));
     }
 
     [Fact]
