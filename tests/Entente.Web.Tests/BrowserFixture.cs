@@ -6,11 +6,14 @@ namespace Entente.Web.Tests;
 /// <summary>
 /// The dashboard on a free loopback port over a copy of the corpus database (writes on, with the test key), and
 /// Debian's Chromium driven by Playwright: headless, no downloads, no sandbox (CI runs as root). Chromium must be at
-/// <see cref="Chromium"/>; without it every browser test fails with the install command (.ci/run installs it).
+/// <see cref="Chromium"/>: when it is not, the fixture installs it with apt-get where it can (Debian, root), and otherwise
+/// every browser test fails with the install command (.ci/run installs it too).
 /// </summary>
 public sealed class BrowserFixture : IAsyncLifetime
 {
     public const string Chromium = "/usr/bin/chromium";
+
+    private static readonly SemaphoreSlim InstallLock = new(1, 1);
 
     private readonly CorpusFixture _corpus;
     private WebApplication? _app;
@@ -43,6 +46,11 @@ public sealed class BrowserFixture : IAsyncLifetime
     {
         if (!File.Exists(Chromium))
         {
+            await InstallChromium();
+        }
+
+        if (!File.Exists(Chromium))
+        {
             throw new InvalidOperationException(
                 $"The browser tests need Debian's Chromium at {Chromium}, and it is not there. Install it with " +
                 "'apt-get update && apt-get install -y chromium' (.ci/run does this before the tests).");
@@ -56,6 +64,45 @@ public sealed class BrowserFixture : IAsyncLifetime
             Headless = true,
             Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
         });
+    }
+
+    /// <summary>
+    /// On a Debian machine where the tests run as root (CI, a fresh container), installs Debian's Chromium with apt-get, so
+    /// that the README's test command needs no set-up of its own; elsewhere does nothing (the caller then fails clearly).
+    /// </summary>
+    private static async Task InstallChromium()
+    {
+        if (!OperatingSystem.IsLinux() || Environment.UserName != "root" || !File.Exists("/usr/bin/apt-get"))
+        {
+            return;
+        }
+
+        await InstallLock.WaitAsync();
+        try
+        {
+            if (File.Exists(Chromium))
+            {
+                return;
+            }
+
+            var start = new System.Diagnostics.ProcessStartInfo("/bin/sh", ["-c", "apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium"])
+            {
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+            };
+            using var process = System.Diagnostics.Process.Start(start);
+            if (process is not null)
+            {
+                var output = process.StandardOutput.ReadToEndAsync();
+                var errors = process.StandardError.ReadToEndAsync();
+                await process.WaitForExitAsync();
+                await Task.WhenAll(output, errors);
+            }
+        }
+        finally
+        {
+            InstallLock.Release();
+        }
     }
 
     /// <summary>A new page of the given size, with every script dialog recorded (none should open).</summary>
