@@ -300,7 +300,8 @@ internal static class ModalityAnalyzer
                 int governor = s.Head(head);
                 var (start, end) = s.SubtreeSpan(head);
                 end = s.Tokens[head].End;
-                if (governor >= 0 && s.Rel(head) == "nsubj" && s.Child(governor, "obj") < 0)
+                // "evidence surfaced that …" takes the verb after its subject; "there were reports that …" does not
+                if (governor > head && s.Rel(head) == "nsubj" && s.Child(governor, "obj") < 0)
                 {
                     end = s.Tokens[governor].End;
                 }

@@ -166,6 +166,14 @@ public sealed class EventCoderTests
     }
 
     [Fact]
+    public void Existential_reports_name_the_reports_as_attribution_not_a_blank()
+    {
+        var e = Assert.Single(Code("After the incident, there were reports that Russia was sending tanks to Syria."));
+        Assert.Equal(Modality.Reported, e.Modality);
+        Assert.Equal("reports", e.Attribution);
+    }
+
+    [Fact]
     public void Date_comes_from_the_text_and_else_from_publication()
     {
         var dated = Assert.Single(Code("In April 2021, Lavrov visited Pakistan."));
