@@ -219,7 +219,7 @@ public static class AnalyticsCommands
                 continue;
             }
 
-            if (!StoreCli.TryParseDate(text, isEnd, out var date))
+            if (!DateBounds.TryParse(text, isEnd, out var date))
             {
                 stderr.WriteLine($"entente: {option.Name} {text}: expected YYYY, YYYY-MM or YYYY-MM-DD");
                 return false;

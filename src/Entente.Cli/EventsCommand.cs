@@ -56,7 +56,7 @@ public static class EventsCommand
                     continue;
                 }
 
-                if (!StoreCli.TryParseDate(text, isEnd, out var date))
+                if (!DateBounds.TryParse(text, isEnd, out var date))
                 {
                     stderr.WriteLine($"entente: {option.Name} {text}: expected YYYY, YYYY-MM or YYYY-MM-DD");
                     return EntenteCli.Usage;

@@ -41,31 +41,6 @@ internal static class StoreCli
         }
     }
 
-    /// <summary>A date or the start (<paramref name="end"/> false) or end of a month or year: 2022, 2022-09, 2022-09-14.</summary>
-    public static bool TryParseDate(string text, bool end, out DateOnly date)
-    {
-        var inv = CultureInfo.InvariantCulture;
-        date = default;
-        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", inv, DateTimeStyles.None, out date))
-        {
-            return true;
-        }
-
-        if (DateOnly.TryParseExact(text + "-01", "yyyy-MM-dd", inv, DateTimeStyles.None, out var month))
-        {
-            date = end ? month.AddMonths(1).AddDays(-1) : month;
-            return true;
-        }
-
-        if (text.Length == 4 && int.TryParse(text, NumberStyles.None, inv, out int year) && year >= 1)
-        {
-            date = end ? new DateOnly(year, 12, 31) : new DateOnly(year, 1, 1);
-            return true;
-        }
-
-        return false;
-    }
-
     /// <summary>ENTENTE_DB_WAIT: seconds to wait for a DuckDB file another process holds, instead of the default.</summary>
     private static TimeSpan? Wait() =>
         double.TryParse(Environment.GetEnvironmentVariable("ENTENTE_DB_WAIT"), NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) && seconds >= 0

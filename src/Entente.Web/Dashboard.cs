@@ -35,7 +35,7 @@ public static class Dashboard
     {
         ArgumentNullException.ThrowIfNull(store);
         return store.Events(new EventQuery { Limit = 1 }).FirstOrDefault() is { Date: { Length: >= 4 } d }
-            && Api.ApiQuery.TryDate(d.Length >= 10 ? d[..10] : d, end: true, out var day) ? day : null;
+            && DateBounds.TryParse(d.Length >= 10 ? d[..10] : d, end: true, out var day) ? day : null;
     }
 
     /// <summary>Pairs whose net score moved most from <paramref name="before"/> to <paramref name="now"/> (pairs with events in both).</summary>

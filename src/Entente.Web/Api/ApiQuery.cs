@@ -107,29 +107,6 @@ public static class ApiQuery
         return value.Length == 0 ? null : value;
     }
 
-    public static bool TryDate(string text, bool end, out DateOnly date)
-    {
-        var inv = CultureInfo.InvariantCulture;
-        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", inv, DateTimeStyles.None, out date))
-        {
-            return true;
-        }
-
-        if (DateOnly.TryParseExact(text + "-01", "yyyy-MM-dd", inv, DateTimeStyles.None, out var month))
-        {
-            date = end ? month.AddMonths(1).AddDays(-1) : month;
-            return true;
-        }
-
-        if (text.Length == 4 && int.TryParse(text, NumberStyles.None, inv, out int year) && year >= 1)
-        {
-            date = end ? new DateOnly(year, 12, 31) : new DateOnly(year, 1, 1);
-            return true;
-        }
-
-        return false;
-    }
-
     private static DateOnly? Date(IQueryCollection q, string name, bool end, Dictionary<string, string[]> errors)
     {
         if (Text(q, name) is not { } text)
@@ -137,7 +114,7 @@ public static class ApiQuery
             return null;
         }
 
-        if (TryDate(text, end, out var date))
+        if (DateBounds.TryParse(text, end, out var date))
         {
             return date;
         }
