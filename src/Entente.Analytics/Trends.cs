@@ -54,11 +54,47 @@ public static class Trends
             return null;
         }
 
+        return x.Distinct().Count() == n ? Interval(Weighted(x, y, samples, seed)) : Interval(Resampled(x, y, samples, seed));
+    }
+
+    /// <summary>
+    /// The bootstrap slopes for distinct x (periods): a resample's slopes are the slopes between distinct original points,
+    /// each as often as the product of the points' multiplicities, so its median is a weighted median over the n(n−1)/2
+    /// original slopes sorted once. The same picks give the same medians as <see cref="Resampled"/>, about n times faster.
+    /// </summary>
+    internal static List<double> Weighted(IReadOnlyList<double> x, IReadOnlyList<double> y, int samples, int seed)
+    {
+        int n = x.Count;
         var random = new Random(seed);
+        var slopes = new List<double>(samples);
+        var sorted = SortedSlopes(x, y);
+        var counts = new long[n];
+        for (int b = 0; b < samples; b++)
+        {
+            Array.Clear(counts);
+            for (int i = 0; i < n; i++)
+            {
+                counts[random.Next(n)]++;
+            }
+
+            if (WeightedMedian(sorted, counts) is { } slope)
+            {
+                slopes.Add(slope);
+            }
+        }
+
+        return slopes;
+    }
+
+    /// <summary>The bootstrap slopes by resampling the points with replacement and taking each resample's Theil–Sen slope.</summary>
+    internal static List<double> Resampled(IReadOnlyList<double> x, IReadOnlyList<double> y, int samples, int seed)
+    {
+        int n = x.Count;
+        var random = new Random(seed);
+        var slopes = new List<double>(samples);
         var buffer = new double[n * (n - 1) / 2 + 1];
         var xs = new double[n];
         var ys = new double[n];
-        var slopes = new List<double>(samples);
         for (int b = 0; b < samples; b++)
         {
             for (int i = 0; i < n; i++)
@@ -74,6 +110,11 @@ public static class Trends
             }
         }
 
+        return slopes;
+    }
+
+    private static (double Low, double High)? Interval(List<double> slopes)
+    {
         if (slopes.Count == 0)
         {
             return null;
@@ -81,6 +122,63 @@ public static class Trends
 
         slopes.Sort();
         return (Percentile(slopes, 0.025), Percentile(slopes, 0.975));
+    }
+
+    /// <summary>Every slope between two points (distinct x), with the points' indices, in ascending order of slope.</summary>
+    private static (double Slope, int I, int J)[] SortedSlopes(IReadOnlyList<double> x, IReadOnlyList<double> y)
+    {
+        int n = x.Count;
+        var slopes = new (double Slope, int I, int J)[n * (n - 1) / 2];
+        int k = 0;
+        for (int i = 0; i < n; i++)
+        {
+            for (int j = i + 1; j < n; j++)
+            {
+                slopes[k++] = ((y[j] - y[i]) / (x[j] - x[i]), i, j);
+            }
+        }
+
+        Array.Sort(slopes, static (a, b) => a.Slope.CompareTo(b.Slope));
+        return slopes;
+    }
+
+    /// <summary>
+    /// The median of the multiset where slope (i, j) occurs counts[i]·counts[j] times (the mean of the two middle values
+    /// for an even total, as <see cref="Median"/>); null when no two picks are distinct points.
+    /// </summary>
+    private static double? WeightedMedian((double Slope, int I, int J)[] sorted, long[] counts)
+    {
+        long sum = 0, squares = 0;
+        foreach (long c in counts)
+        {
+            sum += c;
+            squares += c * c;
+        }
+
+        long total = (sum * sum - squares) / 2;
+        if (total == 0)
+        {
+            return null;
+        }
+
+        long upperRank = total / 2, lowerRank = total % 2 == 1 ? upperRank : upperRank - 1;
+        long seen = 0;
+        double? lower = null;
+        foreach (var (slope, i, j) in sorted)
+        {
+            seen += counts[i] * counts[j];
+            if (lower is null && seen > lowerRank)
+            {
+                lower = slope;
+            }
+
+            if (seen > upperRank)
+            {
+                return (lower!.Value + slope) / 2;
+            }
+        }
+
+        throw new InvalidOperationException("weighted median past the end");
     }
 
     /// <summary>

@@ -58,6 +58,22 @@ public sealed class TrendsTests
         Assert.True(a.Value.Low <= Trends.TheilSen(x, y) && Trends.TheilSen(x, y) <= a.Value.High);
     }
 
+    [Theory]
+    [InlineData(5, 1)]
+    [InlineData(24, 7)]
+    [InlineData(61, 20_230_301)]
+    public void The_weighted_bootstrap_gives_exactly_the_slopes_of_resampling_the_points(int n, int seed)
+    {
+        var rng = new Random(seed);
+        double[] x = [.. Enumerable.Range(0, n).Select(i => (double)(3 * i))];
+        double[] y = [.. x.Select(v => Math.Round((0.02 * v) + rng.NextDouble() - 0.5, 3))];
+        y[n / 2] = y[(n / 2) - 1]; // ties among the slopes
+        var weighted = Trends.Weighted(x, y, 150, seed);
+        var resampled = Trends.Resampled(x, y, 150, seed);
+        Assert.Equal(resampled, weighted);
+        Assert.True(weighted.Distinct().Count() > 1, "the resamples differ");
+    }
+
     [Fact]
     public void A_step_is_one_change_point_where_the_new_level_starts()
     {
