@@ -37,6 +37,10 @@ if (args is ["synthetic", var dbPath, ..])
         }
 
         Console.WriteLine(string.Create(inv, $"filled {n:N0} events in {fill.Elapsed.TotalSeconds:F1} s ({new FileInfo(dbPath).Length / 1e6:F0} MB)"));
+        using (var filled = EventStore.Open(dbPath))
+        {
+            filled.RebuildSummaries();
+        }
     }
 
     using var store = EventStore.Open(dbPath);
@@ -80,9 +84,18 @@ else if (args is ["analytics", var analyticsDb, ..])
         }
 
         Console.WriteLine(string.Create(inv, $"filled {n:N0} events, reports and {n / 5:N0} documents in {fill.Elapsed.TotalSeconds:F1} s ({new FileInfo(analyticsDb).Length / 1e6:F0} MB)"));
+        var summaries = Stopwatch.StartNew();
+        using (var filled = EventStore.Open(analyticsDb))
+        {
+            filled.RebuildSummaries();
+        }
+
+        Console.WriteLine(string.Create(inv, $"built the summary tables in {summaries.Elapsed.TotalSeconds:F1} s"));
     }
 
+    var open = Stopwatch.StartNew();
     using var store = EventStore.Open(analyticsDb);
+    Console.WriteLine(string.Create(inv, $"opened in {open.Elapsed.TotalSeconds:F1} s (a migration included, if any)"));
     var counts = store.Counts();
     Console.WriteLine(string.Create(inv, $"store: {counts.Events:N0} events, {counts.Reports:N0} reports, {counts.Documents:N0} documents"));
     var analytics = new RelationsAnalytics(store);
@@ -226,6 +239,19 @@ else if (args is ["sql", var sqlDb, var sql])
 {
     using var c = new DuckDBConnection($"Data Source={sqlDb}");
     c.Open();
+    if (sql.StartsWith("EXPLAIN", StringComparison.OrdinalIgnoreCase))
+    {
+        using var explain = c.CreateCommand();
+        explain.CommandText = sql;
+        using var plan = explain.ExecuteReader();
+        while (plan.Read())
+        {
+            Console.WriteLine(plan.GetValue(plan.FieldCount - 1));
+        }
+
+        return 0;
+    }
+
     Time(sql, () =>
     {
         using var cmd = c.CreateCommand();

@@ -29,6 +29,12 @@ public interface IEventStore : IDisposable
     void Release();
 
     /// <summary>
+    /// Rebuilds the summary tables analytics read (events by pair and month, documents by actor and month) from the stored
+    /// rows. Writes through this interface keep them current; this is for rows written around it (a bulk load in SQL).
+    /// </summary>
+    void RebuildSummaries();
+
+    /// <summary>
     /// Stores a document with its coded reports in one transaction. The same id with the same content hash changes
     /// nothing; a new hash replaces the document's reports, recounting the events they belonged to and removing those
     /// left without reports. Each report merges into an existing event (see <see cref="MergePolicy"/>) or starts one.

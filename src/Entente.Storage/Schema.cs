@@ -10,12 +10,13 @@ namespace Entente.Storage;
 internal static class Schema
 {
     /// <summary>The version this code writes and reads.</summary>
-    public const int Current = 2;
+    public const int Current = 3;
 
     public static ImmutableArray<string> Migration(int version, SqlDialect dialect) => version switch
     {
         1 => V1(dialect),
         2 => V2(dialect),
+        3 => V3(),
         _ => throw new ArgumentOutOfRangeException(nameof(version)),
     };
 
@@ -189,4 +190,20 @@ internal static class Schema
 
         return statements.ToImmutable();
     }
+
+    /// <summary>
+    /// Version 3: the summary tables analytics read (<see cref="Summaries"/>): <c>pair_months</c> (events by directed pair
+    /// and month), <c>actor_months</c> and <c>actor_pair_months</c> (documents by actor, and by two actors together, and
+    /// month), filled from what is stored.
+    /// </summary>
+    private static ImmutableArray<string> V3() =>
+    [
+        Summaries.CreatePairMonths(),
+        "CREATE INDEX pair_months_pair ON pair_months (pair)",
+        Summaries.FillPairMonths(null),
+        Summaries.CreateActorMonths,
+        Summaries.FillActorMonths,
+        Summaries.CreateActorPairMonths,
+        Summaries.FillActorPairMonths,
+    ];
 }

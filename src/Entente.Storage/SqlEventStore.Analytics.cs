@@ -11,6 +11,77 @@ internal partial class SqlEventStore
     public IReadOnlyList<PairAggregate> Aggregate(AggregateQuery query)
     {
         ArgumentNullException.ThrowIfNull(query);
+        EnsureOpen();
+        return Summaries.WholeMonths(query.From, query.To) is { } months && SummaryWeighs(query)
+            ? AggregateSummary(query, months.First, months.Last)
+            : AggregateEvents(query);
+    }
+
+    /// <summary>Whether <c>pair_months</c> holds what the query weighs: its modalities and its material codes.</summary>
+    private static bool SummaryWeighs(AggregateQuery query) =>
+        query.ModalityWeights.All(p => p.Value == 0 || Summaries.Modalities.Contains(p.Key))
+        && (query.MaterialCodes.IsDefaultOrEmpty || query.MaterialCodes.ToHashSet(StringComparer.Ordinal).SetEquals(Summaries.MaterialCodes));
+
+    /// <summary>The aggregate from <c>pair_months</c>: the same rows as <see cref="AggregateEvents"/>, up to rounding.</summary>
+    private List<PairAggregate> AggregateSummary(AggregateQuery query, int? first, int? last)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        var weights = Summaries.Modalities.Select(m => (m, w: query.ModalityWeights.GetValueOrDefault(m))).Where(p => p.w != 0 && double.IsFinite(p.w)).ToList();
+        if (query.ModalityWeights.Any(p => !double.IsFinite(p.Value)))
+        {
+            throw new ArgumentException("modality weights must be finite numbers", nameof(query));
+        }
+
+        string Weighted(Func<string, string> column) => weights.Count == 0
+            ? "CAST(0 AS FLOAT8)"
+            : "CAST(SUM(" + string.Join(" + ", weights.Select(p => $"{p.w.ToString("R", inv)} * {column(p.m)}")) + ") AS FLOAT8)";
+        string Total(string column) => $"CAST(SUM({column}) AS BIGINT)";
+
+        string prefix = string.Empty, table = "pair_months";
+        var where = new List<string>();
+        if (query.PairA is { } a && query.PairB is { } b)
+        {
+            var (x, y) = (a.Trim().ToUpperInvariant(), b.Trim().ToUpperInvariant());
+            prefix = $"WITH sel AS MATERIALIZED (SELECT * FROM pair_months WHERE pair IN ({Summaries.Literal(x + ">" + y)}, {Summaries.Literal(y + ">" + x)})) ";
+            table = "sel";
+        }
+
+        if (!query.Involving.IsDefaultOrEmpty)
+        {
+            var list = string.Join(", ", query.Involving.Select(v => Summaries.Literal(v.Trim().ToUpperInvariant())));
+            where.Add($"(source IN ({list}) OR target IN ({list}))");
+        }
+
+        if (first is { } f)
+        {
+            where.Add($"ym >= {f.ToString(inv)}");
+        }
+
+        if (last is { } l)
+        {
+            where.Add($"ym <= {l.ToString(inv)}");
+        }
+
+        bool material = !query.MaterialCodes.IsDefaultOrEmpty;
+        var (year, sub) = Summaries.PeriodColumns(query.Grain);
+        var sql = $"""
+            {prefix}SELECT {year}, {sub}, source, target, {Total("events")}, {Total("reports")},
+              {Total("c1")}, {Total("c2")}, {Total("c3")}, {Total("c4")},
+              {Weighted(m => $"l1_{m}")}, {Weighted(m => $"l2_{m}")}, {Weighted(m => $"l3_{m}")}, {Weighted(m => $"l4_{m}")},
+              {(material ? Weighted(m => $"lm_{m}") : "CAST(0 AS FLOAT8)")}, CAST(SUM(g) AS FLOAT8), {Weighted(m => $"gl_{m}")},
+              {Weighted(m => $"(l1_{m} + l2_{m} + l3_{m} + l4_{m})")},
+              {Total("n_reported")}, {Total("n_intended")}, {Total("n_hypothetical")}, {Total("n_opinion")}, {Total("n_negated")},
+              {Total("single")}, {Total("prec_year")}, {Total("prec_pub")}
+            FROM {table}{(where.Count == 0 ? string.Empty : " WHERE " + string.Join(" AND ", where))}
+            GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4
+            """;
+        return ReadAggregates(sql, [], query.Grain);
+    }
+
+    /// <summary>The aggregate computed from the events themselves (any weights, any window).</summary>
+    internal IReadOnlyList<PairAggregate> AggregateEvents(AggregateQuery query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
         var args = new List<object?>();
         string Arg(object value)
         {
@@ -97,13 +168,18 @@ internal partial class SqlEventStore
               FROM {table} WHERE {string.Join(" AND ", where)}) e
             GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4
             """;
+        return ReadAggregates(sql, [.. args], query.Grain);
+    }
+
+    private List<PairAggregate> ReadAggregates(string sql, object?[] args, Grain grain)
+    {
         var rows = new List<PairAggregate>();
-        using var cmd = Sql.Command(Connection, null, sql, [.. args]);
+        using var cmd = Sql.Command(Connection, null, sql, args);
         using var r = cmd.ExecuteReader();
         while (r.Read())
         {
             rows.Add(new PairAggregate(
-                Periods.Key(query.Grain, r.Int(0), r.Int(1)), r.GetString(2), r.GetString(3), r.Int64(4), r.Int64(5),
+                Periods.Key(grain, r.Int(0), r.Int(1)), r.GetString(2), r.GetString(3), r.Int64(4), r.Int64(5),
                 r.Int64(6), r.Int64(7), r.Int64(8), r.Int64(9), r.Double(10), r.Double(11), r.Double(12), r.Double(13),
                 r.Double(14), r.Double(15), r.Double(16), r.Double(17),
                 r.Int64(18), r.Int64(19), r.Int64(20), r.Int64(21), r.Int64(22), r.Int64(23), r.Int64(24), r.Int64(25)));
@@ -120,6 +196,43 @@ internal partial class SqlEventStore
             return [];
         }
 
+        EnsureOpen();
+        var distinct = actors.Select(a => a.Trim().ToUpperInvariant()).Distinct(StringComparer.Ordinal).ToList();
+        if (distinct.Count <= 2 && Summaries.WholeMonths(from, to) is { } months)
+        {
+            return CoverageSummary(distinct, grain, months.First, months.Last);
+        }
+
+        return CoverageMentions(distinct, grain, from, to);
+    }
+
+    /// <summary>Documents mentioning one actor, or either of two (A + B − both), by period, from the month summaries.</summary>
+    private List<CoveragePoint> CoverageSummary(List<string> actors, Grain grain, int? first, int? last)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        string window = (first is { } f ? $" AND ym >= {f.ToString(inv)}" : string.Empty) + (last is { } l ? $" AND ym <= {l.ToString(inv)}" : string.Empty);
+        string both = actors.Count == 2
+            ? $" UNION ALL SELECT y, q, m, -docs FROM actor_pair_months WHERE a = $1 AND b = $2{window}"
+            : string.Empty;
+        var (year, sub) = Summaries.PeriodColumns(grain);
+        var points = new List<CoveragePoint>();
+        using var cmd = Sql.Command(Connection, null, $"""
+            SELECT {year}, {sub}, CAST(SUM(docs) AS BIGINT) FROM (
+              SELECT y, q, m, docs FROM actor_months WHERE actor IN ({(actors.Count == 2 ? "$1, $2" : "$1")}){window}{both}) c
+            GROUP BY 1, 2 HAVING SUM(docs) > 0 ORDER BY 1, 2
+            """, [.. actors]);
+        using var r = cmd.ExecuteReader();
+        while (r.Read())
+        {
+            points.Add(new CoveragePoint(Periods.Key(grain, r.Int(0), r.Int(1)), r.Int64(2)));
+        }
+
+        return points;
+    }
+
+    /// <summary>Documents mentioning any of the actors, by period, counted over the mentions.</summary>
+    internal List<CoveragePoint> CoverageMentions(IReadOnlyList<string> actors, Grain grain, DateOnly? from, DateOnly? to)
+    {
         var args = new List<object?>();
         string Arg(object value)
         {
@@ -127,7 +240,7 @@ internal partial class SqlEventStore
             return "$" + args.Count.ToString(CultureInfo.InvariantCulture);
         }
 
-        var names = string.Join(", ", actors.Select(a => Arg(a.Trim().ToUpperInvariant())));
+        var names = string.Join(", ", actors.Select(a => Arg(a)));
         var where = new List<string> { $"actor IN ({names})", "published IS NOT NULL" };
         if (from is { } f)
         {
@@ -206,8 +319,12 @@ internal partial class SqlEventStore
     }
 
     /// <summary>One row per actor the document mentions or its events name (country, else code), in one statement.</summary>
-    private void InsertMentions(DbTransaction tx, StoredDocument document, IReadOnlyList<CodedEvent> reports) =>
-        WriteRows(tx, "document_actors", "doc_id, actor, published", MentionRows(document, reports));
+    private void InsertMentions(DbTransaction tx, StoredDocument document, IReadOnlyList<CodedEvent> reports)
+    {
+        var rows = MentionRows(document, reports);
+        WriteRows(tx, "document_actors", "doc_id, actor, published", rows);
+        CountMentions(rows, +1);
+    }
 
     /// <summary>The <c>document_actors</c> rows of a document: its mentioned actors and the actors of its events, once each.</summary>
     private static List<object?[]> MentionRows(StoredDocument document, IReadOnlyList<CodedEvent> reports)

@@ -60,8 +60,15 @@ internal partial class SqlEventStore
         var today = DateOnly.FromDateTime(now);
         WriteRows(tx, "documents", DocumentColumns, run.Select(d => DocumentValues(d.Document, d.Reports.Count, now)).ToList());
         WriteRows(tx, "actors_seen", "doc_id, role, text, code, country, sector, n_mentions", run.SelectMany(d => ActorRows(d.Document.Id, d.Reports)).ToList());
-        WriteRows(tx, "document_actors", "doc_id, actor, published", run.SelectMany(d => MentionRows(d.Document, d.Reports)).ToList());
+        var mentions = run.SelectMany(d => MentionRows(d.Document, d.Reports)).ToList();
+        WriteRows(tx, "document_actors", "doc_id, actor, published", mentions);
+        CountMentions(mentions, +1);
         var reports = run.SelectMany(d => d.Reports.Select(r => (Report: r, d.Document))).ToList();
+        foreach (var (report, _) in reports)
+        {
+            _dirtyPairs.Add(MergePolicy.Pair(report.Source, report.Target));
+        }
+
         if (reports.Count == 0)
         {
             return;

@@ -82,8 +82,23 @@ internal partial class SqlEventStore : IEventStore
         }
 
         EnsureOpen();
+        ForgetSummaryChanges();
         using var tx = _connection.BeginTransaction();
+        try
+        {
+            Write(tx, batch, outcomes);
+        }
+        finally
+        {
+            ForgetSummaryChanges();
+        }
 
+        AfterBatch();
+        return outcomes;
+    }
+
+    private void Write(DbTransaction tx, IReadOnlyList<(StoredDocument Document, IReadOnlyList<CodedEvent> Reports)> batch, StoreOutcome[] outcomes)
+    {
         // New documents (the usual case) go through the bulk path in runs; a stored id (replaced or unchanged) or an id
         // seen earlier in the run ends the run and is stored alone, so the order of the batch is kept.
         var stored = StoredHashes(tx, batch.Select(b => b.Document.Id).Distinct(StringComparer.Ordinal).ToList());
@@ -118,11 +133,9 @@ internal partial class SqlEventStore : IEventStore
         }
         else
         {
+            FlushSummaries(tx);
             tx.Commit();
         }
-
-        AfterBatch();
-        return outcomes;
     }
 
     private StoreOutcome StoreOne(DbTransaction tx, StoredDocument document, IReadOnlyList<CodedEvent> reports)
@@ -137,6 +150,8 @@ internal partial class SqlEventStore : IEventStore
         if (outcome == StoreOutcome.Replaced)
         {
             var affected = EventIdsOf(tx, document.Id);
+            TouchEvents(tx, affected);
+            CountMentions(StoredMentions(tx, document.Id), -1);
             Sql.Execute(_connection, tx, "DELETE FROM reports WHERE doc_id = $1", document.Id);
             Sql.Execute(_connection, tx, "DELETE FROM actors_seen WHERE doc_id = $1", document.Id);
             Sql.Execute(_connection, tx, "DELETE FROM document_actors WHERE doc_id = $1", document.Id);
@@ -160,6 +175,7 @@ internal partial class SqlEventStore : IEventStore
 
         foreach (var report in reports)
         {
+            _dirtyPairs.Add(MergePolicy.Pair(report.Source, report.Target));
             long eventId = FindEvent(tx, report) ?? NewEvent(tx, report);
             InsertReport(tx, eventId, report);
             Recount(tx, eventId);

@@ -65,7 +65,7 @@ public abstract class StoreAnalyticsContract : IDisposable
         _store.Store(Doc("d5", "wire", new DateOnly(2023, 3, 2), "USA"), []);
     }
 
-    private AggregateQuery Query(Grain grain) => new()
+    private protected static AggregateQuery Query(Grain grain) => new()
     {
         Grain = grain,
         ModalityWeights = AnalyticsOptions.Default.ModalityWeights,
@@ -126,6 +126,119 @@ public abstract class StoreAnalyticsContract : IDisposable
         Store.Store(Doc("d5", "wire", new DateOnly(2023, 3, 2), "CHN") with { ContentHash = "new" }, []);
         Assert.Empty(Store.Coverage(["USA"], Grain.All, null, null));
         Assert.Equal(1, Store.Coverage(["CHN"], Grain.All, null, null).Single().Documents);
+    }
+
+    /// <summary>
+    /// A random world of 120 documents over 2021–2023 (days 1–28 only), five actors, every modality, several date
+    /// precisions, repeated sources (merged reports), undated events and undated documents; then 15 documents replaced
+    /// with other reports and mentions, and 15 stored again unchanged.
+    /// </summary>
+    private void FillRandom(int seed)
+    {
+        var rng = new Random(seed);
+        string[] actors = ["RUS", "RUSGOV", "PAK", "PAKMIL", "UKR", "USA", "CHN"];
+        string[] sources = ["dawn", "tass", "wire", "blog", "times"];
+        (string Code, int Quad)[] codes = [("042", 1), ("0332", 1), ("036", 1), ("072", 2), ("061", 2), ("0331", 1), ("111", 3), ("190", 4), ("173", 4)];
+        var modalities = Enum.GetValues<Modality>();
+        DateOnly Day() => new(2021 + rng.Next(3), 1 + rng.Next(12), 1 + rng.Next(28));
+        EventDate? Date() => rng.Next(10) switch
+        {
+            0 => null,
+            1 => EventDate.OfYear(2021 + rng.Next(3)),
+            2 => EventDate.OfMonth(2021 + rng.Next(3), 1 + rng.Next(12)),
+            3 => EventDate.OfPublication(Day()),
+            _ => EventDate.OfDay(Day()),
+        };
+        (StoredDocument, List<CodedEvent>) Document(string id, string hash)
+        {
+            var reports = new List<CodedEvent>();
+            for (int k = rng.Next(5); k > 0; k--)
+            {
+                var (code, quad) = codes[rng.Next(codes.Length)];
+                string a = actors[rng.Next(actors.Length)], b = actors[rng.Next(actors.Length)];
+                if (a[..3] != b[..3])
+                {
+                    // A small set of dates, so that reports merge into events with several sources.
+                    var date = rng.Next(3) == 0 ? EventDate.OfDay(new DateOnly(2022, 3, 1 + rng.Next(3))) : Date();
+                    reports.Add(Report(id, a, b, code, quad, date, modalities[rng.Next(modalities.Length)]));
+                }
+            }
+
+            var mentions = actors.Select(x => x[..3]).Distinct().Where(_ => rng.Next(3) == 0).ToArray();
+            return (Doc(id, sources[rng.Next(sources.Length)], rng.Next(8) == 0 ? null : Day(), mentions) with { ContentHash = hash }, reports);
+        }
+
+        var batch = new List<(StoredDocument, IReadOnlyList<CodedEvent>)>();
+        for (int i = 0; i < 120; i++)
+        {
+            var (d, r) = Document("r" + i, "h" + i);
+            if (i % 3 == 0)
+            {
+                Store.Store(d, r);
+            }
+            else
+            {
+                batch.Add((d, r));
+            }
+        }
+
+        Store.StoreBatch(batch);
+        for (int i = 0; i < 30; i += 2)
+        {
+            var (d, r) = Document("r" + i, "changed" + i);
+            Store.Store(d, r);
+            Store.Store(Doc("r" + (i + 1), "x", null) with { ContentHash = "h" + (i + 1) }, []);
+        }
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void The_summaries_answer_as_the_events_and_mentions_do(int seed)
+    {
+        FillRandom(seed);
+        Assert.True(Store.Counts().Events > 100, $"only {Store.Counts().Events} events");
+        // Bounds inside a month make the store count from the events and mentions; whole months read the summaries. No
+        // event or document falls on the 29th to 31st, so both windows hold the same rows.
+        (DateOnly?, DateOnly?)[] windows = [(null, null), (new DateOnly(2022, 1, 1), new DateOnly(2022, 6, 30)), (new DateOnly(2021, 11, 1), null)];
+        foreach (var grain in new[] { Grain.Month, Grain.Quarter, Grain.Year, Grain.All })
+        {
+            foreach (var (from, to) in windows)
+            {
+                DateOnly? exactFrom = from is { } f ? f.AddDays(-1) : new DateOnly(2000, 1, 2);
+                DateOnly? exactTo = to is { } t ? new DateOnly(t.Year, t.Month, 29) : new DateOnly(2099, 12, 30);
+                foreach (var q in new[]
+                {
+                    Query(grain) with { From = from, To = to },
+                    Query(grain) with { From = from, To = to, PairA = "PAK", PairB = "RUS" },
+                    Query(grain) with { From = from, To = to, Involving = ["PAK", "UKR"] },
+                })
+                {
+                    var summary = Store.Aggregate(q);
+                    var events = Store.Aggregate(q with { From = exactFrom, To = exactTo });
+                    Assert.Equal(events.Count, summary.Count);
+                    Assert.NotEmpty(summary);
+                    foreach (var (x, y) in events.Zip(summary))
+                    {
+                        Assert.Equal(x with { WeightVerbalCooperation = 0, WeightMaterialCooperation = 0, WeightVerbalConflict = 0, WeightMaterialConflict = 0, WeightMaterialSupport = 0, Goldstein = 0, WeightedGoldstein = 0, Weight = 0 },
+                            y with { WeightVerbalCooperation = 0, WeightMaterialCooperation = 0, WeightVerbalConflict = 0, WeightMaterialConflict = 0, WeightMaterialSupport = 0, Goldstein = 0, WeightedGoldstein = 0, Weight = 0 });
+                        Assert.Equal(x.WeightVerbalCooperation, y.WeightVerbalCooperation, 9);
+                        Assert.Equal(x.WeightMaterialCooperation, y.WeightMaterialCooperation, 9);
+                        Assert.Equal(x.WeightVerbalConflict, y.WeightVerbalConflict, 9);
+                        Assert.Equal(x.WeightMaterialConflict, y.WeightMaterialConflict, 9);
+                        Assert.Equal(x.WeightMaterialSupport, y.WeightMaterialSupport, 9);
+                        Assert.Equal(x.Goldstein, y.Goldstein, 9);
+                        Assert.Equal(x.WeightedGoldstein, y.WeightedGoldstein, 9);
+                        Assert.Equal(x.Weight, y.Weight, 9);
+                    }
+                }
+
+                foreach (var who in new[] { new[] { "PAK", "RUS" }, ["UKR"], ["USA", "CHN"] })
+                {
+                    Assert.Equal(Store.Coverage(who, grain, exactFrom, exactTo), Store.Coverage(who, grain, from, to));
+                }
+            }
+        }
     }
 
     [Fact]
@@ -232,12 +345,15 @@ public sealed class DuckDbStoreAnalyticsTests : StoreAnalyticsContract
         {
             c.Open();
             using var cmd = c.CreateCommand();
-            cmd.CommandText = "DROP TABLE document_actors; DELETE FROM schema_version WHERE version = 2";
+            cmd.CommandText = "DROP TABLE document_actors; DROP TABLE pair_months; DROP TABLE actor_months; DROP TABLE actor_pair_months; DELETE FROM schema_version WHERE version >= 2";
             cmd.ExecuteNonQuery();
         }
 
         using var reopened = EventStore.Open(_path!);
-        Assert.Equal(2, reopened.SchemaVersion);
+        Assert.Equal(3, reopened.SchemaVersion);
+        // Version 3 built the summaries from what version 1 stored: the year-precise event is counted in 2020.
+        var year = reopened.Aggregate(Query(Grain.Year) with { PairA = "RUS", PairB = "PAK" });
+        Assert.Equal(("2020", 1L), (year.Single().Period!, year.Single().Events));
         Assert.Equal([("2020", 1L)], reopened.Coverage(["RUS"], Grain.Year, null, null).Select(p => (p.Period!, p.Documents)));
         Assert.Equal(1, reopened.Coverage(["PAK"], Grain.All, null, null).Single().Documents);
     }
