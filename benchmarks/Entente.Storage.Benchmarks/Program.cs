@@ -14,6 +14,7 @@ using Entente.Storage;
 //   phases CORPUS.jsonl [DOCS] [BATCH]  store already coded documents in batches: ms per document; release and reopen
 //   micro DB.duckdb SETTING        per-statement cost of DuckDB.NET (parameterised and literal point queries)
 //   sql DB.duckdb SQL              time one SQL statement
+//   rebuild DB.duckdb              rebuild the summary tables
 //   analytics DB.duckdb [EVENTS]   relations analytics over the synthetic store (filled as for synthetic, plus one report
 //                                  per event, documents and their mentioned actors): assess, dyad, network
 var inv = CultureInfo.InvariantCulture;
@@ -104,9 +105,20 @@ else if (args is ["analytics", var analyticsDb, ..])
     {
         var q = new AggregateQuery { Grain = Grain.Quarter, ModalityWeights = analytics.Options.ModalityWeights, MaterialCodes = analytics.Options.MaterialCodes };
         Time("  phase: aggregate involving PAK or RUS", () => store.Aggregate(q with { Involving = ["PAK", "RUS"] }).Count);
+        Time("  phase: aggregate involving PAK or RUS, weights only", () => store.Aggregate(q with { Involving = ["PAK", "RUS"], WeightsOnly = true }).Count);
         Time("  phase: aggregate pair PAK-RUS", () => store.Aggregate(q with { PairA = "PAK", PairB = "RUS" }).Count);
         Time("  phase: coverage PAK or RUS", () => store.Coverage(["PAK", "RUS"], Grain.Quarter, null, null).Count);
         Time("  phase: events of the pair PAK-RUS", () => store.Events(new EventQuery { PairA = "PAK", PairB = "RUS" }).Count());
+        var top = new TopEventsQuery { Pairs = ["PAK>RUS", "RUS>PAK"], ModalityWeights = analytics.Options.ModalityWeights, MaterialCodes = analytics.Options.MaterialCodes };
+        Time("  phase: top 25 events of 12 selections (pair, five third parties)", () => store.TopEvents([
+            top with { QuadClasses = [1, 2] }, top with { QuadClasses = [3, 4] },
+            .. new[] { "UKR", "USA", "CHN", "IND", "TUR" }.SelectMany(c => new[]
+            {
+                top with { Pairs = ["PAK>" + c], MaterialOnly = true },
+                top with { Pairs = ["RUS>" + c, c + ">RUS"], QuadClasses = [3, 4] },
+            }),
+        ]).Sum(l => l.Count));
+        Time("  phase: modalities of the pair PAK-RUS", () => store.PairModalities("PAK", "RUS", null, null).ByModality.Count);
         var ids = store.Events(new EventQuery { PairA = "PAK", PairB = "RUS", Limit = 300 }).Select(e => e.Id).ToList();
         Time("  phase: evidence of 300 events", () => store.Evidence(ids).Count);
         Time("  phase: reports of 20 documents", () => store.ReportsOfDocuments([.. Enumerable.Range(0, 20).Select(i => "doc" + i)]).Count);
@@ -235,18 +247,27 @@ else if (args is ["micro", var microDb, var setting])
         Console.WriteLine(string.Create(inv, $"{setting} / {name}: {sw.Elapsed.TotalMilliseconds / 300:F2} ms"));
     }
 }
+else if (args is ["rebuild", var rebuildDb])
+{
+    var sw = Stopwatch.StartNew();
+    using var store = EventStore.Open(rebuildDb);
+    store.RebuildSummaries();
+    Console.WriteLine(string.Create(inv, $"rebuilt the summary tables in {sw.Elapsed.TotalSeconds:F1} s"));
+}
 else if (args is ["sql", var sqlDb, var sql])
 {
     using var c = new DuckDBConnection($"Data Source={sqlDb}");
     c.Open();
-    if (sql.StartsWith("EXPLAIN", StringComparison.OrdinalIgnoreCase))
+    if (sql.StartsWith("EXPLAIN", StringComparison.OrdinalIgnoreCase) || Environment.GetEnvironmentVariable("ENTENTE_BENCH_PRINT") is not null)
     {
         using var explain = c.CreateCommand();
         explain.CommandText = sql;
         using var plan = explain.ExecuteReader();
         while (plan.Read())
         {
-            Console.WriteLine(plan.GetValue(plan.FieldCount - 1));
+            Console.WriteLine(sql.StartsWith("EXPLAIN", StringComparison.OrdinalIgnoreCase)
+                ? plan.GetValue(plan.FieldCount - 1)
+                : string.Join(" | ", Enumerable.Range(0, plan.FieldCount).Select(plan.GetValue)));
         }
 
         return 0;

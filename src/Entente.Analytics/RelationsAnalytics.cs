@@ -45,7 +45,7 @@ public sealed class RelationsAnalytics
     /// <summary>Every pair's net score as a signed, weighted graph over the period, with its unbalanced triads.</summary>
     public SignedNetwork Network(DateOnly? from = null, DateOnly? to = null, int maxTriads = 50)
     {
-        var rows = _store.Aggregate(Query(Grain.All, from, to));
+        var rows = _store.Aggregate(Query(Grain.All, from, to) with { WeightsOnly = true });
         var edges = SeriesBuilder.Edges(rows);
         var (triads, unbalanced, listed) = SeriesBuilder.Balance(edges, maxTriads);
         var nodes = edges.SelectMany(e => new[] { e.A, e.B }).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToImmutableArray();
@@ -64,38 +64,46 @@ public sealed class RelationsAnalytics
             grain = Grain.Quarter;
         }
 
-        // One aggregate over every event that involves A or B: the pair, A's support of third parties, B's conflicts.
-        var rows = _store.Aggregate(Query(grain, from, to) with { Involving = [a, b] });
+        // The pair's aggregate; A's weighted events toward everyone by period (its support of third parties, its cooperation
+        // with B); B's weighted relations with everyone over the whole window (its conflicts).
+        var pairRows = _store.Aggregate(Query(grain, from, to) with { PairA = a, PairB = b });
+        var fromA = _store.Aggregate(Query(grain, from, to) with { Sources = [a], WeightsOnly = true });
+        var withB = _store.Aggregate(Query(Grain.All, from, to) with { Involving = [b], WeightsOnly = true });
         var coverage = _store.Coverage([a, b], grain, from, to);
-        var (points, total, trend) = SeriesBuilder.Series(a, b, grain, rows, coverage, Options);
-        var hedges = SeriesBuilder.Hedges(a, b, rows);
+        var (points, total, trend) = SeriesBuilder.Series(a, b, grain, pairRows, coverage, Options);
+        var hedges = SeriesBuilder.Hedges(a, b, [.. fromA.Where(r => r.Target != b), .. withB.Where(r => r.Source != a)]);
         var periods = points.Select(p => p.Period).ToList();
-        var hedgingSeries = SeriesBuilder.HedgingSeries(a, b, hedges.Select(h => h.Third).ToList(), rows, periods);
+        var hedgingSeries = SeriesBuilder.HedgingSeries(a, b, hedges.Select(h => h.Third).ToList(), fromA, periods);
         double support = hedges.Sum(h => h.Support);
-        double coopAB = rows.Where(r => r.Source == a && r.Target == b).Sum(r => r.WeightCooperation);
+        double coopAB = fromA.Where(r => r.Target == b).Sum(r => r.WeightCooperation);
         double? hedgingIndex = hedges.Length == 0 && coopAB == 0 ? null : SeriesBuilder.Index(support, coopAB);
 
-        var pairEvents = Listed(a, b, from, to);
-        bool undatedToo = from is null && to is null;
-        // Events that weigh nothing (hypothetical, negated, opinion) are not evidence for either side: counted in the caveats.
-        var cooperation = Top(pairEvents.Where(e => e.QuadClass is 1 or 2 && Weight(e) > 0));
-        var conflict = Top(pairEvents.Where(e => e.QuadClass is 3 or 4 && Weight(e) > 0));
-        var uncounted = pairEvents.Where(e => Weight(e) == 0).GroupBy(e => e.Modality, StringComparer.Ordinal)
-            .ToImmutableSortedDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
-        var hedgeEvents = new List<(string Third, string Relation, double Support, double Conflict, double Score, List<StoredEvent> Events)>();
-        foreach (var h in hedges.Take(MaxThirdsListed))
-        {
-            var ac = Listed(a, h.Third, from, to).Where(e => Part(e.Source) == a && IsMaterial(e.Cameo) && Weight(e) > 0);
-            var bc = Listed(b, h.Third, from, to).Where(e => e.QuadClass is 3 or 4 && Weight(e) > 0);
-            hedgeEvents.Add((h.Third, "conflict", h.Support, h.Conflict, h.ScoreBThird, [.. Top(ac), .. Top(bc)]));
-        }
+        // The listed events, heaviest first, in one store call: the pair's cooperation and conflict, then for each listed
+        // third party A's material support of it and B's conflict with it.
+        var thirds = hedges.Take(MaxThirdsListed).Where(h => IsPlain(h.Third)).ToList();
+        var top = _store.TopEvents([
+            Top([a + ">" + b, b + ">" + a], [1, 2], false, from, to),
+            Top([a + ">" + b, b + ">" + a], [3, 4], false, from, to),
+            .. thirds.SelectMany(h => new[]
+            {
+                Top([a + ">" + h.Third], [], true, from, to),
+                Top([b + ">" + h.Third, h.Third + ">" + b], [3, 4], false, from, to),
+            }),
+        ]);
+        var cooperation = top[0];
+        var conflict = top[1];
+        var modalities = _store.PairModalities(a, b, from, to);
+        var uncounted = modalities.ByModality.Where(p => Options.WeightOf(p.Key) == 0 && p.Value > 0)
+            .ToImmutableSortedDictionary(p => p.Key, p => (int)p.Value, StringComparer.Ordinal);
+        var hedgeEvents = thirds.Select((h, i) => (h.Third, Relation: "conflict", h.Support, h.Conflict, Score: h.ScoreBThird,
+            Events: (List<StoredEvent>)[.. top[2 + (2 * i)], .. top[3 + (2 * i)]])).ToList();
 
         var all = cooperation.Concat(conflict).Concat(hedgeEvents.SelectMany(h => h.Events)).DistinctBy(e => e.Id).ToList();
         var evidence = _store.Evidence([.. all.Select(e => e.Id)]).GroupBy(r => r.Report.EventId).ToDictionary(g => g.Key, g => g.ToList());
         EvidenceEvent Ev(StoredEvent e) => ToEvidence(e, evidence.GetValueOrDefault(e.Id));
 
-        long listedUndated = pairEvents.Count(e => e.Date is null || e.DatePrecision is null);
-        long events = total.Events + (undatedToo ? listedUndated : 0);
+        long listedUndated = from is null && to is null ? modalities.Undated : 0;
+        long events = total.Events + listedUndated;
         var documents = DocumentsOf(evidence.Values.SelectMany(v => v));
         var caveats = Caveats.Of(new CaveatFacts(
             a, b, events, total.Coverage, trend, Options,
@@ -147,20 +155,24 @@ public sealed class RelationsAnalytics
         MaterialCodes = Options.MaterialCodes,
     };
 
-    /// <summary>The stored events of a pair whose start date lies in the window (undated ones too when there is no window).</summary>
-    private List<StoredEvent> Listed(string a, string b, DateOnly? from, DateOnly? to) =>
-        [.. _store.Events(new EventQuery { PairA = a, PairB = b, From = from, To = to })
-            .Where(e => (Part(e.Source) == a && Part(e.Target) == b) || (Part(e.Source) == b && Part(e.Target) == a))
-            .Where(e => Start(e) is { } d ? (from is null || d >= from) && (to is null || d <= to) : from is null && to is null)];
+    private long Undated(string a, string b) => _store.PairModalities(a, b, null, null).Undated;
 
-    private long Undated(string a, string b) => Listed(a, b, null, null).Count(e => Start(e) is null);
-
-    private List<StoredEvent> Top(IEnumerable<StoredEvent> events) =>
-        [.. events.OrderByDescending(Weight).ThenByDescending(e => Start(e) ?? DateOnly.MinValue).ThenBy(e => e.Id).Take(Options.MaxListed)];
+    private TopEventsQuery Top(ImmutableArray<string> pairs, ImmutableArray<int> quads, bool material, DateOnly? from, DateOnly? to) => new()
+    {
+        Pairs = pairs,
+        QuadClasses = quads,
+        MaterialOnly = material,
+        From = from,
+        To = to,
+        Limit = Options.MaxListed,
+        ModalityWeights = Options.ModalityWeights,
+        MaterialCodes = Options.MaterialCodes,
+    };
 
     private double Weight(StoredEvent e) => Options.WeightOf(e.Modality) * (1 + Math.Log(Math.Max(e.Sources, 1)));
 
-    private bool IsMaterial(string cameo) => Options.MaterialCodes.Any(c => cameo.StartsWith(c, StringComparison.Ordinal));
+    /// <summary>Whether a pair part can be named in a store selection (no quote, backslash or control character).</summary>
+    private static bool IsPlain(string part) => !part.Any(c => c is '\'' or '\\' || char.IsControl(c));
 
     private EvidenceEvent ToEvidence(StoredEvent e, List<EvidenceReport>? reports)
     {

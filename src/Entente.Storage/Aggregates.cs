@@ -34,11 +34,20 @@ public sealed record AggregateQuery
     /// <summary>When not empty: only events with one of these actors (pair parts) as source or target.</summary>
     public ImmutableArray<string> Involving { get; init; } = [];
 
+    /// <summary>When not empty: only events whose source is one of these actors (pair parts).</summary>
+    public ImmutableArray<string> Sources { get; init; } = [];
+
     /// <summary>Weight of each modality word (asserted, reported, intended, hypothetical, negated, opinion); missing words weigh 0.</summary>
     public ImmutableDictionary<string, double> ModalityWeights { get; init; } = ImmutableDictionary<string, double>.Empty;
 
     /// <summary>CAMEO code prefixes (digits) whose events count as material support (aid, material cooperation, their intents).</summary>
     public ImmutableArray<string> MaterialCodes { get; init; } = [];
+
+    /// <summary>
+    /// Only the number of events and the weighted sums (<c>Weight…</c>); the other counts and the Goldstein sums are 0.
+    /// Cheaper over many pairs, for who supports whom.
+    /// </summary>
+    public bool WeightsOnly { get; init; }
 }
 
 /// <summary>
@@ -136,3 +145,31 @@ public static class Periods
         }
     }
 }
+
+/// <summary>
+/// One selection of <see cref="IEventStore.TopEvents"/>: the events of some directed pairs (<c>PAK>RUS</c>) with positive
+/// weight, of the given quad classes (all when empty), only material support when asked, whose start date lies in the
+/// window (undated events too when there is no window); the heaviest first, then the latest, then by id; at most
+/// <see cref="Limit"/>.
+/// </summary>
+public sealed record TopEventsQuery
+{
+    public ImmutableArray<string> Pairs { get; init; } = [];
+
+    public ImmutableArray<int> QuadClasses { get; init; } = [];
+
+    public bool MaterialOnly { get; init; }
+
+    public DateOnly? From { get; init; }
+
+    public DateOnly? To { get; init; }
+
+    public int Limit { get; init; } = 25;
+
+    public ImmutableDictionary<string, double> ModalityWeights { get; init; } = ImmutableDictionary<string, double>.Empty;
+
+    public ImmutableArray<string> MaterialCodes { get; init; } = [];
+}
+
+/// <summary>A pair's events (both directions) by modality, and how many of them are undated.</summary>
+public sealed record PairModalityCounts(ImmutableSortedDictionary<string, long> ByModality, long Undated);

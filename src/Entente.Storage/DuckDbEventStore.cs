@@ -201,8 +201,10 @@ internal sealed partial class DuckDbEventStore : SqlEventStore
         }
 
         using var cmd = connection.CreateCommand();
-        // Use the pair index for up to 1% of the rows (DuckDB's default is 0.1%, at least 2,048 rows).
-        cmd.CommandText = "SET index_scan_percentage = 0.01";
+        // Use the pair index for up to 0.2% of the rows (DuckDB's default is 0.1%, at least 2,048 rows). An index scan
+        // fetches each row column by column: on 10 million events, 48,000 rows of 7 columns took 577 ms through the index
+        // and 287 ms by scanning, while 5,700 rows are faster through it.
+        cmd.CommandText = "SET index_scan_percentage = 0.002";
         cmd.ExecuteNonQuery();
     }
 

@@ -88,6 +88,15 @@ public interface IEventStore : IDisposable
     /// </summary>
     IReadOnlyList<CoveragePoint> Coverage(IReadOnlyList<string> actors, Grain grain, DateOnly? from, DateOnly? to);
 
+    /// <summary>The top events of each selection (see <see cref="TopEventsQuery"/>), read in one statement through the pair index.</summary>
+    IReadOnlyList<IReadOnlyList<StoredEvent>> TopEvents(IReadOnlyList<TopEventsQuery> queries);
+
+    /// <summary>
+    /// The events of the pair (both directions) by modality, whose start date lies in the window; with no window, undated
+    /// ones too, counted apart as well.
+    /// </summary>
+    PairModalityCounts PairModalities(string a, string b, DateOnly? from, DateOnly? to);
+
     /// <summary>The reports of the given events, with their documents, in the order they were stored.</summary>
     IReadOnlyList<EvidenceReport> Evidence(IReadOnlyList<long> eventIds);
 

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Data.Common;
 using System.Globalization;
 using System.Text;
@@ -35,21 +36,40 @@ internal partial class SqlEventStore
         string Weighted(Func<string, string> column) => weights.Count == 0
             ? "CAST(0 AS FLOAT8)"
             : "CAST(SUM(" + string.Join(" + ", weights.Select(p => $"{p.w.ToString("R", inv)} * {column(p.m)}")) + ") AS FLOAT8)";
+        bool lean = query.WeightsOnly;
         string Total(string column) => $"CAST(SUM({column}) AS BIGINT)";
+        string Count(string column) => lean ? "CAST(0 AS BIGINT)" : Total(column);
 
         string prefix = string.Empty, table = "pair_months";
+        string? involvingList = null;
         var where = new List<string>();
         if (query.PairA is { } a && query.PairB is { } b)
         {
             var (x, y) = (a.Trim().ToUpperInvariant(), b.Trim().ToUpperInvariant());
+            if (!Summaries.IsPlain(x + ">" + y))
+            {
+                throw new ArgumentException($"pair {x}, {y}: expected actor codes", nameof(query));
+            }
+
             prefix = $"WITH sel AS MATERIALIZED (SELECT * FROM pair_months WHERE pair IN ({Summaries.Literal(x + ">" + y)}, {Summaries.Literal(y + ">" + x)})) ";
             table = "sel";
         }
 
         if (!query.Involving.IsDefaultOrEmpty)
         {
-            var list = string.Join(", ", query.Involving.Select(v => Summaries.Literal(v.Trim().ToUpperInvariant())));
-            where.Add($"(source IN ({list}) OR target IN ({list}))");
+            var involving = query.Involving.Select(v => v.Trim().ToUpperInvariant()).ToList();
+            if (!involving.All(IsCode))
+            {
+                throw new ArgumentException($"actors {string.Join(", ", involving)}: expected letters and digits", nameof(query));
+            }
+
+            var list = string.Join(", ", involving.Select(Summaries.Literal));
+            involvingList = list;
+        }
+
+        if (!query.Sources.IsDefaultOrEmpty)
+        {
+            where.Add($"source IN ({string.Join(", ", Codes(query.Sources, nameof(query)).Select(Summaries.Literal))})");
         }
 
         if (first is { } f)
@@ -62,16 +82,29 @@ internal partial class SqlEventStore
             where.Add($"ym <= {l.ToString(inv)}");
         }
 
+        if (involvingList is { } inv2)
+        {
+            // Rows whose source is one of the actors, then those whose target is and source is not: the table lies in
+            // pair (source) order, so the first part reads a few blocks; an OR of both would read every block.
+            string window = string.Concat(where.Select(w => " AND " + w));
+            table = $"""
+                (SELECT * FROM pair_months WHERE source IN ({inv2}){window}
+                 UNION ALL SELECT * FROM pair_months WHERE target IN ({inv2}) AND source NOT IN ({inv2}){window}) u
+                """;
+            where.Clear();
+        }
+
         bool material = !query.MaterialCodes.IsDefaultOrEmpty;
         var (year, sub) = Summaries.PeriodColumns(query.Grain);
         var sql = $"""
             {prefix}SELECT {year}, {sub}, source, target, {Total("events")}, {Total("reports")},
-              {Total("c1")}, {Total("c2")}, {Total("c3")}, {Total("c4")},
+              {Count("c1")}, {Count("c2")}, {Count("c3")}, {Count("c4")},
               {Weighted(m => $"l1_{m}")}, {Weighted(m => $"l2_{m}")}, {Weighted(m => $"l3_{m}")}, {Weighted(m => $"l4_{m}")},
-              {(material ? Weighted(m => $"lm_{m}") : "CAST(0 AS FLOAT8)")}, CAST(SUM(g) AS FLOAT8), {Weighted(m => $"gl_{m}")},
+              {(material ? Weighted(m => $"lm_{m}") : "CAST(0 AS FLOAT8)")}, {(lean ? "CAST(0 AS FLOAT8)" : "CAST(SUM(g) AS FLOAT8)")},
+              {(lean ? "CAST(0 AS FLOAT8)" : Weighted(m => $"gl_{m}"))},
               {Weighted(m => $"(l1_{m} + l2_{m} + l3_{m} + l4_{m})")},
-              {Total("n_reported")}, {Total("n_intended")}, {Total("n_hypothetical")}, {Total("n_opinion")}, {Total("n_negated")},
-              {Total("single")}, {Total("prec_year")}, {Total("prec_pub")}
+              {Count("n_reported")}, {Count("n_intended")}, {Count("n_hypothetical")}, {Count("n_opinion")}, {Count("n_negated")},
+              {Count("single")}, {Count("prec_year")}, {Count("prec_pub")}
             FROM {table}{(where.Count == 0 ? string.Empty : " WHERE " + string.Join(" AND ", where))}
             GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4
             """;
@@ -89,24 +122,8 @@ internal partial class SqlEventStore
             return "$" + args.Count.ToString(CultureInfo.InvariantCulture);
         }
 
-        var inv = CultureInfo.InvariantCulture;
-        var weight = new StringBuilder("CAST(CASE modality");
-        foreach (var (word, w) in query.ModalityWeights.OrderBy(p => p.Key, StringComparer.Ordinal))
-        {
-            if (!IsWord(word) || !double.IsFinite(w))
-            {
-                throw new ArgumentException($"modality weight {word}={w}: expected a lower-case word and a finite number", nameof(query));
-            }
-
-            weight.Append(inv, $" WHEN '{word}' THEN {w.ToString("R", inv)}");
-        }
-
-        weight.Append(" ELSE 0 END AS FLOAT8) * (1 + LN(GREATEST(CAST(n_sources AS FLOAT8), 1)))");
-        var material = query.MaterialCodes.IsDefaultOrEmpty
-            ? "FALSE"
-            : "(" + string.Join(" OR ", query.MaterialCodes.Select(c => IsDigits(c)
-                ? $"cameo LIKE '{c}%'"
-                : throw new ArgumentException($"material code {c}: expected digits", nameof(query)))) + ")";
+        var weight = WeightSql(query.ModalityWeights, nameof(query));
+        var material = MaterialSql(query.MaterialCodes, nameof(query));
 
         string prefix = string.Empty, table = "events";
         var where = new List<string> { "date_start IS NOT NULL" };
@@ -141,6 +158,11 @@ internal partial class SqlEventStore
             where.Add("(" + string.Join(" OR ", likes) + ")");
         }
 
+        if (!query.Sources.IsDefaultOrEmpty)
+        {
+            where.Add("(" + string.Join(" OR ", Codes(query.Sources, nameof(query)).Select(a => $"pair LIKE '{a}>%'")) + ")");
+        }
+
         if (query.From is { } from)
         {
             where.Add($"date_start >= {Arg(from)}");
@@ -152,14 +174,15 @@ internal partial class SqlEventStore
         }
 
         var (year, sub) = PeriodColumns("date_start", query.Grain);
-        string Count(string condition) => $"CAST(SUM(CASE WHEN {condition} THEN 1 ELSE 0 END) AS BIGINT)";
+        string Count(string condition) => query.WeightsOnly ? "CAST(0 AS BIGINT)" : $"CAST(SUM(CASE WHEN {condition} THEN 1 ELSE 0 END) AS BIGINT)";
         string Weigh(string condition) => $"CAST(SUM(CASE WHEN {condition} THEN w ELSE 0 END) AS FLOAT8)";
+        string Gold(string value) => query.WeightsOnly ? "CAST(0 AS FLOAT8)" : $"CAST(SUM({value}) AS FLOAT8)";
         var sql = $"""
             {prefix}SELECT {year} AS y, {sub} AS p, split_part(pair, '>', 1) AS s, split_part(pair, '>', 2) AS t,
               COUNT(*), CAST(SUM(n_reports) AS BIGINT),
               {Count("quad_class = 1")}, {Count("quad_class = 2")}, {Count("quad_class = 3")}, {Count("quad_class = 4")},
               {Weigh("quad_class = 1")}, {Weigh("quad_class = 2")}, {Weigh("quad_class = 3")}, {Weigh("quad_class = 4")},
-              {Weigh("m")}, CAST(SUM(goldstein) AS FLOAT8), CAST(SUM(goldstein * w) AS FLOAT8), CAST(SUM(w) AS FLOAT8),
+              {Weigh("m")}, {Gold("goldstein")}, {Gold("goldstein * w")}, CAST(SUM(w) AS FLOAT8),
               {Count("modality = 'reported'")}, {Count("modality = 'intended'")}, {Count("modality = 'hypothetical'")},
               {Count("modality = 'opinion'")}, {Count("modality = 'negated'")}, {Count("n_sources <= 1")},
               {Count("date_precision = 'year'")}, {Count("date_precision = 'publication'")}
@@ -169,6 +192,147 @@ internal partial class SqlEventStore
             GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4
             """;
         return ReadAggregates(sql, [.. args], query.Grain);
+    }
+
+    /// <summary>An event's weight in SQL: its modality's weight times <c>1 + ln(independent sources)</c>.</summary>
+    private static string WeightSql(ImmutableDictionary<string, double> weights, string parameter)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        var weight = new StringBuilder("CAST(CASE modality");
+        foreach (var (word, w) in weights.OrderBy(p => p.Key, StringComparer.Ordinal))
+        {
+            if (!IsWord(word) || !double.IsFinite(w))
+            {
+                throw new ArgumentException($"modality weight {word}={w}: expected a lower-case word and a finite number", parameter);
+            }
+
+            weight.Append(inv, $" WHEN '{word}' THEN {w.ToString("R", inv)}");
+        }
+
+        return weight.Append(" ELSE 0 END AS FLOAT8) * (1 + LN(GREATEST(CAST(n_sources AS FLOAT8), 1)))").ToString();
+    }
+
+    /// <summary>Whether an event's code is one of the material-support prefixes, in SQL.</summary>
+    private static string MaterialSql(ImmutableArray<string> codes, string parameter) => codes.IsDefaultOrEmpty
+        ? "FALSE"
+        : "(" + string.Join(" OR ", codes.Select(c => IsDigits(c)
+            ? $"cameo LIKE '{c}%'"
+            : throw new ArgumentException($"material code {c}: expected digits", parameter))) + ")";
+
+    public IReadOnlyList<IReadOnlyList<StoredEvent>> TopEvents(IReadOnlyList<TopEventsQuery> queries)
+    {
+        ArgumentNullException.ThrowIfNull(queries);
+        var result = new List<StoredEvent>[queries.Count];
+        if (queries.Count == 0)
+        {
+            return result;
+        }
+
+        EnsureOpen();
+        var pairs = queries.SelectMany(q => q.Pairs).Distinct(StringComparer.Ordinal).ToList();
+        if (pairs.Count == 0 || !pairs.All(p => p.Split('>') is [{ Length: > 0 }, { Length: > 0 }] && Summaries.IsPlain(p)))
+        {
+            throw new ArgumentException($"pairs {string.Join(", ", pairs)}: expected SOURCE>TARGET pair keys", nameof(queries));
+        }
+
+        foreach (var q in queries)
+        {
+            _ = WeightSql(q.ModalityWeights, nameof(queries));
+            _ = MaterialSql(q.MaterialCodes, nameof(queries));
+        }
+
+        // The candidates in one read through the pair index (the pair list is the scan's sole filter, so DuckDB uses the
+        // index), a few narrow columns each; then each selection's top N here, with the weights of the analytics.
+        var ranked = queries.Select(_ => new List<(double Weight, DateOnly? Start, long Id)>()).ToArray();
+        using (var cmd = Sql.Command(Connection, null,
+            $"SELECT id, pair, quad_class, cameo, modality, n_sources, date_start FROM events WHERE pair IN ({string.Join(", ", pairs.Select(Summaries.Literal))})"))
+        using (var r = cmd.ExecuteReader())
+        {
+            while (r.Read())
+            {
+                string pair = r.GetString(1), cameo = r.GetString(3), modality = r.GetString(4);
+                int quad = r.Int(2);
+                var start = r.Date(6);
+                for (int i = 0; i < queries.Count; i++)
+                {
+                    var q = queries[i];
+                    if (!q.Pairs.Contains(pair)
+                        || (!q.QuadClasses.IsDefaultOrEmpty && !q.QuadClasses.Contains(quad))
+                        || (q.MaterialOnly && !q.MaterialCodes.Any(c => cameo.StartsWith(c, StringComparison.Ordinal)))
+                        || !InWindow(start, q.From, q.To))
+                    {
+                        continue;
+                    }
+
+                    double weight = q.ModalityWeights.GetValueOrDefault(modality) * (1 + Math.Log(Math.Max(r.Int(5), 1)));
+                    if (weight > 0)
+                    {
+                        ranked[i].Add((weight, start, r.Int64(0)));
+                    }
+                }
+            }
+        }
+
+        var picks = ranked.Select((list, i) => list
+            .OrderByDescending(x => x.Weight).ThenByDescending(x => x.Start ?? DateOnly.MinValue).ThenBy(x => x.Id)
+            .Take(Math.Max(0, queries[i].Limit)).Select(x => x.Id).ToList()).ToList();
+        var events = EventsByIds(picks.SelectMany(p => p).ToHashSet()).ToDictionary(e => e.Id);
+        for (int i = 0; i < queries.Count; i++)
+        {
+            result[i] = [.. picks[i].Select(id => events[id])];
+        }
+
+        return result;
+    }
+
+    /// <summary>A start date in a window; undated only when there is no window.</summary>
+    private static bool InWindow(DateOnly? start, DateOnly? from, DateOnly? to) =>
+        start is { } d ? (from is null || d >= from) && (to is null || d <= to) : from is null && to is null;
+
+    public PairModalityCounts PairModalities(string a, string b, DateOnly? from, DateOnly? to)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+        var (x, y) = (a.Trim().ToUpperInvariant(), b.Trim().ToUpperInvariant());
+        if (!IsCode(x) || !IsCode(y))
+        {
+            throw new ArgumentException($"pair {x}, {y}: expected actor codes", nameof(a));
+        }
+
+        EnsureOpen();
+        var args = new List<object?>();
+        var where = new List<string>();
+        if (from is not null || to is not null)
+        {
+            where.Add("date_start IS NOT NULL");
+            if (from is { } f)
+            {
+                args.Add(f);
+                where.Add("date_start >= $" + args.Count.ToString(CultureInfo.InvariantCulture));
+            }
+
+            if (to is { } t)
+            {
+                args.Add(t);
+                where.Add("date_start <= $" + args.Count.ToString(CultureInfo.InvariantCulture));
+            }
+        }
+
+        var counts = ImmutableSortedDictionary.CreateBuilder<string, long>(StringComparer.Ordinal);
+        long undated = 0;
+        using var cmd = Sql.Command(Connection, null, $"""
+            WITH sel AS MATERIALIZED (SELECT modality, date_start FROM events WHERE pair IN ({Summaries.Literal(x + ">" + y)}, {Summaries.Literal(y + ">" + x)}))
+            SELECT modality, COUNT(*), CAST(SUM(CASE WHEN date_start IS NULL THEN 1 ELSE 0 END) AS BIGINT) FROM sel
+            {(where.Count == 0 ? string.Empty : "WHERE " + string.Join(" AND ", where))} GROUP BY modality
+            """, [.. args]);
+        using var r = cmd.ExecuteReader();
+        while (r.Read())
+        {
+            counts[r.GetString(0)] = r.Int64(1);
+            undated += r.Int64(2);
+        }
+
+        return new PairModalityCounts(counts.ToImmutable(), undated);
     }
 
     private List<PairAggregate> ReadAggregates(string sql, object?[] args, Grain grain)
@@ -275,22 +439,49 @@ internal partial class SqlEventStore
             return [];
         }
 
+        // Two point look-ups through the indexes (reports by event, documents by id) rather than a join, which DuckDB
+        // plans as a scan of every document.
         var list = string.Join(", ", eventIds.Distinct().Select(id => id.ToString(CultureInfo.InvariantCulture)));
-        var rows = new List<EvidenceReport>();
-        using var cmd = Sql.Command(Connection, null, $"""
-            SELECT r.id, r.event_id, r.doc_id, r.sentence_index, r.sentence, r.evidence_start, r.evidence_end, r.modality, r.attribution,
-              r.confidence, r.pattern, d.source, d.title, d.url, d.published
-            FROM reports r JOIN documents d ON d.id = r.doc_id WHERE r.event_id IN ({list}) ORDER BY r.id
-            """);
-        using var r = cmd.ExecuteReader();
-        while (r.Read())
+        var reports = ReadReports($"SELECT {ReportColumns} FROM reports WHERE event_id IN ({list}) ORDER BY id");
+        var documents = Documents(reports.Select(r => r.DocId).Distinct(StringComparer.Ordinal).ToList());
+        return [.. reports.Select(r => documents.TryGetValue(r.DocId, out var d)
+            ? new EvidenceReport(r, d.Source, d.Title, d.Url, d.Published)
+            : new EvidenceReport(r, null, null, null, null))];
+    }
+
+    /// <summary>The metadata of documents by id, read through the primary key.</summary>
+    private Dictionary<string, DocumentInfo> Documents(IReadOnlyList<string> ids)
+    {
+        var found = new Dictionary<string, DocumentInfo>(StringComparer.Ordinal);
+        foreach (var (sql, args) in ByIds("SELECT id, source, url, title, published, status, n_reports FROM documents WHERE id", ids))
         {
-            var report = new StoredReport(r.Int64(0), r.Int64(1), r.GetString(2), r.Int(3), r.GetString(4), r.Int(5), r.Int(6),
-                r.GetString(7), r.Text(8), r.Double(9), r.Text(10));
-            rows.Add(new EvidenceReport(report, r.Text(11), r.Text(12), r.Text(13), r.Date(14)));
+            using var cmd = Sql.Command(Connection, null, sql, args);
+            using var r = cmd.ExecuteReader();
+            while (r.Read())
+            {
+                found[r.GetString(0)] = new DocumentInfo(r.GetString(0), r.Text(1), r.Text(2), r.Text(3), r.Date(4), r.GetString(5), r.Int(6));
+            }
         }
 
-        return rows;
+        return found;
+    }
+
+    /// <summary>
+    /// <c>{head} IN (…)</c> statements over text ids: plain ids as literals (an index look-up in DuckDB), the others as
+    /// parameters.
+    /// </summary>
+    private static IEnumerable<(string Sql, object?[] Args)> ByIds(string head, IReadOnlyList<string> ids, string tail = "")
+    {
+        foreach (var chunk in ids.Where(Summaries.IsPlain).Chunk(500))
+        {
+            yield return ($"{head} IN ({string.Join(", ", chunk.Select(Summaries.Literal))}){tail}", []);
+        }
+
+        var other = ids.Where(id => !Summaries.IsPlain(id)).ToArray();
+        if (other.Length > 0)
+        {
+            yield return ($"{head} IN ({string.Join(", ", other.Select((_, i) => "$" + (i + 1).ToString(CultureInfo.InvariantCulture)))}){tail}", [.. other]);
+        }
     }
 
     public IReadOnlyList<StoredReport> ReportsOfDocuments(IReadOnlyList<string> documentIds)
@@ -301,21 +492,13 @@ internal partial class SqlEventStore
             return [];
         }
 
-        var ids = documentIds.Distinct(StringComparer.Ordinal).ToArray();
-        var list = string.Join(", ", ids.Select((_, i) => "$" + (i + 1).ToString(CultureInfo.InvariantCulture)));
         var rows = new List<StoredReport>();
-        using var cmd = Sql.Command(Connection, null, $"""
-            SELECT id, event_id, doc_id, sentence_index, sentence, evidence_start, evidence_end, modality, attribution, confidence, pattern
-            FROM reports WHERE doc_id IN ({list}) ORDER BY doc_id, sentence_index, evidence_start, id
-            """, [.. ids]);
-        using var r = cmd.ExecuteReader();
-        while (r.Read())
+        foreach (var (sql, args) in ByIds($"SELECT {ReportColumns} FROM reports WHERE doc_id", documentIds.Distinct(StringComparer.Ordinal).ToList()))
         {
-            rows.Add(new StoredReport(r.Int64(0), r.Int64(1), r.GetString(2), r.Int(3), r.GetString(4), r.Int(5), r.Int(6),
-                r.GetString(7), r.Text(8), r.Double(9), r.Text(10)));
+            rows.AddRange(ReadReports(sql, args));
         }
 
-        return rows;
+        return [.. rows.OrderBy(r => r.DocId, StringComparer.Ordinal).ThenBy(r => r.SentenceIndex).ThenBy(r => r.EvidenceStart).ThenBy(r => r.Id)];
     }
 
     /// <summary>One row per actor the document mentions or its events name (country, else code), in one statement.</summary>
@@ -356,6 +539,13 @@ internal partial class SqlEventStore
         Grain.Quarter => ($"CAST(EXTRACT(YEAR FROM {column}) AS INTEGER)", $"CAST(EXTRACT(QUARTER FROM {column}) AS INTEGER)"),
         _ => ($"CAST(EXTRACT(YEAR FROM {column}) AS INTEGER)", $"CAST(EXTRACT(MONTH FROM {column}) AS INTEGER)"),
     };
+
+    /// <summary>Actor codes, upper-cased and checked (letters and digits), for SQL literals.</summary>
+    private static List<string> Codes(IEnumerable<string> actors, string parameter)
+    {
+        var codes = actors.Select(v => v.Trim().ToUpperInvariant()).ToList();
+        return codes.All(IsCode) ? codes : throw new ArgumentException($"actors {string.Join(", ", codes)}: expected letters and digits", parameter);
+    }
 
     private static bool IsWord(string s) => s.Length > 0 && s.All(char.IsAsciiLetterLower);
 

@@ -81,11 +81,17 @@ internal partial class SqlEventStore
     /// <summary>Writes the batch's summary changes inside its transaction, then forgets them.</summary>
     private void FlushSummaries(DbTransaction tx)
     {
-        foreach (var chunk in _dirtyPairs.Order(StringComparer.Ordinal).Chunk(500))
+        foreach (var chunk in _dirtyPairs.Where(Summaries.IsPlain).Order(StringComparer.Ordinal).Chunk(500))
         {
             var list = string.Join(", ", chunk.Select(Summaries.Literal));
             Sql.Execute(_connection, tx, $"DELETE FROM pair_months WHERE pair IN ({list})");
             Sql.Execute(_connection, tx, Summaries.FillPairMonths(list));
+        }
+
+        foreach (var pair in _dirtyPairs.Where(p => !Summaries.IsPlain(p)))
+        {
+            Sql.Execute(_connection, tx, "DELETE FROM pair_months WHERE pair = $1", pair);
+            Sql.Execute(_connection, tx, Summaries.FillPairMonths("$1"), pair);
         }
 
         static object?[] Month(int ym) => [ym / 12, ((ym % 12) + 3) / 3, (ym % 12) + 1, ym];

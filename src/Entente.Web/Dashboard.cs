@@ -63,6 +63,7 @@ public static class Dashboard
         var rows = store.Aggregate(new AggregateQuery
         {
             Grain = Grain.Quarter, From = from, To = to, Involving = [a], ModalityWeights = options.ModalityWeights, MaterialCodes = options.MaterialCodes,
+            WeightsOnly = true,
         }).Where(r => r.Period is not null && (r.Source == a || r.Target == a) && r.Source != r.Target).ToList();
         var points = rows.GroupBy(r => r.Period!).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g =>
         {

@@ -212,6 +212,8 @@ public abstract class StoreAnalyticsContract : IDisposable
                     Query(grain) with { From = from, To = to },
                     Query(grain) with { From = from, To = to, PairA = "PAK", PairB = "RUS" },
                     Query(grain) with { From = from, To = to, Involving = ["PAK", "UKR"] },
+                    Query(grain) with { From = from, To = to, Involving = ["RUS"], WeightsOnly = true },
+                    Query(grain) with { From = from, To = to, Sources = ["RUS", "USA"] },
                 })
                 {
                     var summary = Store.Aggregate(q);
