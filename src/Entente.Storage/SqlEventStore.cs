@@ -245,23 +245,50 @@ internal partial class SqlEventStore : IEventStore
     public StoreStatistics Statistics(int topPairs)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(topPairs);
-        var byYear = Labels("SELECT CAST(EXTRACT(YEAR FROM date_start) AS INTEGER) AS y, COUNT(*) FROM events GROUP BY y ORDER BY y NULLS LAST", "undated");
-        var byRoot = Labels("SELECT root, COUNT(*) FROM events GROUP BY root ORDER BY root", "?");
-        var byModality = Labels("SELECT modality, COUNT(*) FROM events GROUP BY modality ORDER BY COUNT(*) DESC, modality", "?");
-        var pairs = ImmutableArray.CreateBuilder<PairCount>();
-        using (var cmd = Sql.Command(_connection, null, $"""
-            SELECT COALESCE(source_country, source_code, source_text) AS s, COALESCE(target_country, target_code, target_text) AS t, COUNT(*) AS n
-            FROM events GROUP BY s, t ORDER BY n DESC, s, t LIMIT {topPairs.ToString(CultureInfo.InvariantCulture)}
+        EnsureOpen();
+        // One scan for all four breakdowns.
+        var years = new List<(int? Year, long Count)>();
+        var roots = new List<LabelCount>();
+        var modalities = new List<LabelCount>();
+        var allPairs = new List<PairCount>();
+        using (var cmd = Sql.Command(_connection, null, """
+            SELECT GROUPING(y), GROUPING(root), GROUPING(modality), y, root, modality, s, t, COUNT(*) FROM (
+              SELECT CAST(EXTRACT(YEAR FROM date_start) AS INTEGER) AS y, root, modality,
+                COALESCE(source_country, source_code, source_text) AS s, COALESCE(target_country, target_code, target_text) AS t
+              FROM events) e
+            GROUP BY GROUPING SETS ((y), (root), (modality), (s, t))
             """))
         using (var r = cmd.ExecuteReader())
         {
             while (r.Read())
             {
-                pairs.Add(new PairCount(r.Text(0) ?? "?", r.Text(1) ?? "?", r.Int64(2)));
+                long n = r.Int64(8);
+                if (r.Int(0) == 0)
+                {
+                    years.Add((r.IsDBNull(3) ? null : r.Int(3), n));
+                }
+                else if (r.Int(1) == 0)
+                {
+                    roots.Add(new LabelCount(r.Text(4) ?? "?", n));
+                }
+                else if (r.Int(2) == 0)
+                {
+                    modalities.Add(new LabelCount(r.Text(5) ?? "?", n));
+                }
+                else
+                {
+                    allPairs.Add(new PairCount(r.Text(6) ?? "?", r.Text(7) ?? "?", n));
+                }
             }
         }
 
-        return new StoreStatistics(Counts(), byYear, byRoot, byModality, pairs.ToImmutable());
+        var byYear = years.OrderBy(y => y.Year ?? int.MaxValue)
+            .Select(y => new LabelCount(y.Year?.ToString(CultureInfo.InvariantCulture) ?? "undated", y.Count)).ToImmutableArray();
+        var byRoot = roots.OrderBy(x => x.Label, StringComparer.Ordinal).ToImmutableArray();
+        var byModality = modalities.OrderByDescending(x => x.Count).ThenBy(x => x.Label, StringComparer.Ordinal).ToImmutableArray();
+        var pairs = allPairs.OrderByDescending(p => p.Count).ThenBy(p => p.Source, StringComparer.Ordinal).ThenBy(p => p.Target, StringComparer.Ordinal)
+            .Take(topPairs).ToImmutableArray();
+        return new StoreStatistics(Counts(), byYear, byRoot, byModality, pairs);
     }
 
     public IReadOnlyList<MonthPoint> MonthlySeries(string a, string b)
@@ -573,20 +600,6 @@ internal partial class SqlEventStore : IEventStore
         }
 
         return list;
-    }
-
-    private ImmutableArray<LabelCount> Labels(string sql, string nullLabel)
-    {
-        var list = ImmutableArray.CreateBuilder<LabelCount>();
-        using var cmd = Sql.Command(_connection, null, sql);
-        using var r = cmd.ExecuteReader();
-        while (r.Read())
-        {
-            var label = r.IsDBNull(0) ? nullLabel : Convert.ToString(r.GetValue(0), CultureInfo.InvariantCulture) ?? nullLabel;
-            list.Add(new LabelCount(label, r.Int64(1)));
-        }
-
-        return list.ToImmutable();
     }
 
     private sealed record ReportFacts(object?[] Values, string? Date, string? Precision, string DocId, string Source, DateOnly? Seen);

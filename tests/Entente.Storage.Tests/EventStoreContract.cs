@@ -35,7 +35,7 @@ public abstract class EventStoreContract : IDisposable
     public void A_new_store_has_the_current_schema_and_no_rows()
     {
         var store = Open();
-        Assert.Equal(2, store.SchemaVersion);
+        Assert.Equal(3, store.SchemaVersion);
         Assert.Equal(new StoreCounts(0, 0, 0, 0), store.Counts());
     }
 
