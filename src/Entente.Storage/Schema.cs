@@ -207,6 +207,9 @@ internal static class Schema
         // an index column by column is slower than scanning the pair column.
         Summaries.CreatePairMonths(),
         Summaries.FillPairMonths(null),
+        .. d.SecondaryIndexes
+            ? ["CREATE INDEX pair_months_pair ON pair_months (pair, ym)", "CREATE INDEX pair_months_source ON pair_months (source, ym)", "CREATE INDEX pair_months_target ON pair_months (target, ym)"]
+            : Array.Empty<string>(),
         Summaries.CreateActorMonths,
         Summaries.FillActorMonths,
         Summaries.CreateActorPairMonths,
