@@ -106,6 +106,8 @@ else if (args is ["analytics", var analyticsDb, ..])
         var q = new AggregateQuery { Grain = Grain.Quarter, ModalityWeights = analytics.Options.ModalityWeights, MaterialCodes = analytics.Options.MaterialCodes };
         Time("  phase: aggregate involving PAK or RUS", () => store.Aggregate(q with { Involving = ["PAK", "RUS"] }).Count);
         Time("  phase: aggregate involving PAK or RUS, weights only", () => store.Aggregate(q with { Involving = ["PAK", "RUS"], WeightsOnly = true }).Count);
+        Time("  phase: aggregate from PAK by quarter, weights only", () => store.Aggregate(q with { Sources = ["PAK"], WeightsOnly = true }).Count);
+        Time("  phase: aggregate involving RUS, all periods, weights only", () => store.Aggregate(q with { Grain = Grain.All, Involving = ["RUS"], WeightsOnly = true }).Count);
         Time("  phase: aggregate pair PAK-RUS", () => store.Aggregate(q with { PairA = "PAK", PairB = "RUS" }).Count);
         Time("  phase: coverage PAK or RUS", () => store.Coverage(["PAK", "RUS"], Grain.Quarter, null, null).Count);
         Time("  phase: events of the pair PAK-RUS", () => store.Events(new EventQuery { PairA = "PAK", PairB = "RUS" }).Count());

@@ -43,8 +43,11 @@ public sealed record AnalyticsOptions
     /// <summary>A hedging index at or above this makes the verdict mixed when the trend does not decide it.</summary>
     public double MixedHedgingIndex { get; init; } = 0.25;
 
-    /// <summary>The most events listed per list (cooperation, conflict, each hedging edge).</summary>
+    /// <summary>The most events listed per list of the pair (cooperation, conflict).</summary>
     public int MaxListed { get; init; } = 25;
+
+    /// <summary>The most events listed per edge of a hedging triad (A's support of C, B's conflict with C).</summary>
+    public int MaxListedPerEdge { get; init; } = 10;
 
     public static AnalyticsOptions Default { get; } = new();
 

@@ -86,8 +86,8 @@ public sealed class RelationsAnalytics
             Top([a + ">" + b, b + ">" + a], [3, 4], false, from, to),
             .. thirds.SelectMany(h => new[]
             {
-                Top([a + ">" + h.Third], [], true, from, to),
-                Top([b + ">" + h.Third, h.Third + ">" + b], [3, 4], false, from, to),
+                Top([a + ">" + h.Third], [], true, from, to) with { Limit = Options.MaxListedPerEdge },
+                Top([b + ">" + h.Third, h.Third + ">" + b], [3, 4], false, from, to) with { Limit = Options.MaxListedPerEdge },
             }),
         ]);
         var cooperation = top[0];

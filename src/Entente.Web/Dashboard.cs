@@ -59,12 +59,13 @@ public static class Dashboard
         var a = actor.Trim().ToUpperInvariant();
         var analytics = new RelationsAnalytics(store);
         var options = analytics.Options;
-        var edges = analytics.Network(from, to, maxTriads: 0).Edges.Where(e => e.A == a || e.B == a).ToList();
         var rows = store.Aggregate(new AggregateQuery
         {
             Grain = Grain.Quarter, From = from, To = to, Involving = [a], ModalityWeights = options.ModalityWeights, MaterialCodes = options.MaterialCodes,
             WeightsOnly = true,
         }).Where(r => r.Period is not null && (r.Source == a || r.Target == a) && r.Source != r.Target).ToList();
+        // The actor's edges of the signed network, from its own rows (summed over the periods, as the network sums them).
+        var edges = SeriesBuilder.Edges(rows).Where(e => e.A == a || e.B == a).ToList();
         var points = rows.GroupBy(r => r.Period!).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g =>
         {
             double coop = g.Sum(r => r.WeightCooperation), conf = g.Sum(r => r.WeightConflict);
