@@ -19,39 +19,9 @@ public static class ActorNames
         ArgumentNullException.ThrowIfNull(codes);
         var v = value.Trim().ToUpperInvariant();
         return codes
-            .Select(c => (Code: c, Distance: Distance(v, c.Length > v.Length ? c[..Math.Max(v.Length, 3)] : c) + (c.Length > v.Length ? 0.5 : 0)))
+            .Select(c => (Code: c, Distance: Analytics.ActorLookup.Distance(v, c.Length > v.Length ? c[..Math.Max(v.Length, 3)] : c) + (c.Length > v.Length ? 0.5 : 0)))
             .Where(x => x.Distance <= Math.Max(1, v.Length / 2))
             .OrderBy(x => x.Distance).ThenBy(x => x.Code.Length).ThenBy(x => x.Code, StringComparer.Ordinal)
             .Select(x => x.Code).Distinct().Take(max).ToList();
-    }
-
-    /// <summary>Edit distance counting a swap of two neighbouring letters as one edit (RSU → RUS).</summary>
-    private static double Distance(string a, string b)
-    {
-        var d = new int[a.Length + 1, b.Length + 1];
-        for (int i = 0; i <= a.Length; i++)
-        {
-            d[i, 0] = i;
-        }
-
-        for (int j = 0; j <= b.Length; j++)
-        {
-            d[0, j] = j;
-        }
-
-        for (int i = 1; i <= a.Length; i++)
-        {
-            for (int j = 1; j <= b.Length; j++)
-            {
-                int cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + cost);
-                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
-                {
-                    d[i, j] = Math.Min(d[i, j], d[i - 2, j - 2] + 1);
-                }
-            }
-        }
-
-        return d[a.Length, b.Length];
     }
 }
