@@ -140,7 +140,10 @@ internal static class TrainCommands
             // run stopped early leaves a usable model
             Action<DependencyParser, int>? improved = isAccurate ? (p, _) => Save(Path.Combine(dir.FullName, name), p.Save) : null;
             var parser = DependencyParser.Train(taggedTrain, taggedDev, options, stdout, improved);
-            Save(Path.Combine(dir.FullName, name), parser.Save);
+            if (improved is null)
+            {
+                Save(Path.Combine(dir.FullName, name), parser.Save);
+            }
             stdout.WriteLine($"wrote {name} to {dir.FullName} in {clock.Elapsed.TotalSeconds:F0} s");
             return EntenteCli.Ok;
         });
@@ -149,7 +152,7 @@ internal static class TrainCommands
 
     private static Option<FileInfo?> ClustersOption() => new("--clusters")
     {
-        Description = "Word-cluster table from `entente train clusters` (the committed models use models/clusters.bin); without it no cluster features are used.",
+        Description = "Word-cluster table from `entente train clusters` (the committed accurate parser uses models/clusters.bin); without it no cluster features are used.",
     };
 
     private static bool TryReadClusters(FileInfo? file, TextWriter stderr, out WordClusters? clusters)
