@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Collections.Immutable;
 using System.Diagnostics;
+using Entente.Nlp.Clustering;
 using Entente.Nlp.Conllu;
 using Entente.Nlp.Lemmatization;
 using Entente.Nlp.Parsing;
@@ -16,9 +17,10 @@ internal static class TrainCommands
 {
     public static Command Build(TextWriter stdout, TextWriter stderr)
     {
-        var train = new Command("train", "Train the tagger (with the lemmatizer) or the parser on a CoNLL-U treebank.");
+        var train = new Command("train", "Train the tagger (with the lemmatizer) or the parser on a CoNLL-U treebank, or word clusters on raw text.");
         train.Subcommands.Add(BuildTagger(stdout, stderr));
         train.Subcommands.Add(BuildParser(stdout, stderr));
+        train.Subcommands.Add(ClusterTraining.Build(stdout, stderr));
         return train;
     }
 
@@ -35,9 +37,10 @@ internal static class TrainCommands
     private static Command BuildTagger(TextWriter stdout, TextWriter stderr)
     {
         var (trainFile, devFile, outDir, epochs, seed) = Common();
+        var clustersFile = ClustersOption();
         var cmd = new Command("tagger", "Train the UPOS/XPOS tagger and the lemmatizer; writes tagger.bin and lemmas.bin.")
         {
-            trainFile, devFile, outDir, epochs, seed,
+            trainFile, devFile, outDir, epochs, seed, clustersFile,
         };
         cmd.SetAction(result =>
         {
@@ -46,7 +49,12 @@ internal static class TrainCommands
                 return EntenteCli.Failure;
             }
 
-            var options = new TaggerOptions() with { Seed = result.GetValue(seed) };
+            if (!TryReadClusters(result.GetValue(clustersFile), stderr, out var clusters))
+            {
+                return EntenteCli.Failure;
+            }
+
+            var options = new TaggerOptions() with { Seed = result.GetValue(seed), Clusters = clusters };
             if (result.GetValue(epochs) is int e)
             {
                 options = options with { Epochs = e };
@@ -70,11 +78,21 @@ internal static class TrainCommands
         var (trainFile, devFile, outDir, epochs, seed) = Common();
         var accurate = new Option<bool>("--accurate") { Description = "Train the accurate (beam-search, globally trained) parser." };
         var folds = new Option<int>("--folds") { Description = "Jackknife folds for the training tags.", DefaultValueFactory = _ => 10 };
+        var clustersFile = ClustersOption();
+        var tagsOut = new Option<DirectoryInfo?>("--tags-out")
+        {
+            Description = "Also write the jackknifed training tags and the predicted dev tags there (train.jk.conllu, dev.pred.conllu), for reuse with --tagged.",
+        };
+        var prune = new Option<float?>("--prune") { Description = "Drop averaged weights of at most this magnitude (default: the model's tuned value)." };
+        var tagged = new Option<bool>("--tagged")
+        {
+            Description = "The --train file already holds jackknifed UPOS/XPOS and --dev predicted ones: skip jackknifing and tagging.",
+        };
         var cmd = new Command(
             "parser",
             "Train the dependency parser on jackknifed tags (the tagger is retrained on each fold); writes parser.bin or parser-accurate.bin.")
         {
-            trainFile, devFile, outDir, epochs, seed, accurate, folds,
+            trainFile, devFile, outDir, epochs, seed, accurate, folds, clustersFile, tagged, tagsOut, prune,
         };
         cmd.SetAction(result =>
         {
@@ -83,25 +101,79 @@ internal static class TrainCommands
                 return EntenteCli.Failure;
             }
 
+            if (!TryReadClusters(result.GetValue(clustersFile), stderr, out var clusters))
+            {
+                return EntenteCli.Failure;
+            }
+
             var clock = Stopwatch.StartNew();
-            var taggerOptions = new TaggerOptions() with { Seed = result.GetValue(seed) };
-            stdout.WriteLine($"jackknifing training tags over {result.GetValue(folds)} folds…");
-            var jack = PosTagger.Jackknife(train, result.GetValue(folds), taggerOptions, stdout);
-            var taggedTrain = train.Select((s, i) => WithTags(s, jack[i])).ToList();
-            var fullTagger = PosTagger.Train(train, dev, taggerOptions, null);
-            var taggedDev = dev.Select(s => WithTags(s, fullTagger.Tag(s.Forms()))).ToList();
+            IReadOnlyList<ConlluSentence> taggedTrain = train, taggedDev = dev;
+            if (!result.GetValue(tagged))
+            {
+                var taggerOptions = new TaggerOptions() with { Seed = result.GetValue(seed), Clusters = clusters };
+                stdout.WriteLine($"jackknifing training tags over {result.GetValue(folds)} folds…");
+                var jack = PosTagger.Jackknife(train, result.GetValue(folds), taggerOptions, stdout);
+                taggedTrain = train.Select((s, i) => WithTags(s, jack[i])).ToList();
+                var fullTagger = PosTagger.Train(train, dev, taggerOptions, null);
+                taggedDev = dev.Select(s => WithTags(s, fullTagger.Tag(s.Forms()))).ToList();
+                if (result.GetValue(tagsOut) is { } tagDir)
+                {
+                    tagDir.Create();
+                    ConlluTags.Rewrite(result.GetValue(trainFile)!.FullName, taggedTrain, Path.Combine(tagDir.FullName, "train.jk.conllu"));
+                    ConlluTags.Rewrite(result.GetValue(devFile)!.FullName, taggedDev, Path.Combine(tagDir.FullName, "dev.pred.conllu"));
+                    stdout.WriteLine($"wrote train.jk.conllu and dev.pred.conllu to {tagDir.FullName}");
+                }
+            }
 
             var isAccurate = result.GetValue(accurate);
-            var options = ParserTraining.Options(isAccurate, result.GetValue(seed), result.GetValue(epochs));
-            var parser = DependencyParser.Train(taggedTrain, taggedDev, options, stdout);
+            var options = ParserTraining.Options(isAccurate, result.GetValue(seed), result.GetValue(epochs)) with { Clusters = clusters };
+            if (result.GetValue(prune) is float pr)
+            {
+                options = options with { Prune = pr };
+            }
+
             var dir = result.GetValue(outDir)!;
             dir.Create();
             var name = isAccurate ? "parser-accurate.bin" : "parser.bin";
-            Save(Path.Combine(dir.FullName, name), parser.Save);
+
+            // accurate mode (minutes per epoch): the best epoch so far is saved as soon as it is found, so a
+            // run stopped early leaves a usable model
+            Action<DependencyParser, int>? improved = isAccurate ? (p, _) => Save(Path.Combine(dir.FullName, name), p.Save) : null;
+            var parser = DependencyParser.Train(taggedTrain, taggedDev, options, stdout, improved);
+            if (improved is null)
+            {
+                Save(Path.Combine(dir.FullName, name), parser.Save);
+            }
             stdout.WriteLine($"wrote {name} to {dir.FullName} in {clock.Elapsed.TotalSeconds:F0} s");
             return EntenteCli.Ok;
         });
         return cmd;
+    }
+
+    private static Option<FileInfo?> ClustersOption() => new("--clusters")
+    {
+        Description = "Word-cluster table from `entente train clusters` (the committed accurate parser uses models/clusters.bin); without it no cluster features are used.",
+    };
+
+    private static bool TryReadClusters(FileInfo? file, TextWriter stderr, out WordClusters? clusters)
+    {
+        clusters = null;
+        if (file is null)
+        {
+            return true;
+        }
+
+        try
+        {
+            using var s = file.OpenRead();
+            clusters = WordClusters.Load(s, file.Name);
+            return true;
+        }
+        catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException)
+        {
+            stderr.WriteLine($"entente: cannot read word clusters {file.FullName}: {e.Message}");
+            return false;
+        }
     }
 
     internal static ConlluSentence WithTags(ConlluSentence s, TagResult tags)
@@ -115,7 +187,7 @@ internal static class TrainCommands
         return s with { Words = words.MoveToImmutable() };
     }
 
-    private static bool TryRead(FileInfo file, TextWriter stderr, out IReadOnlyList<ConlluSentence> sentences)
+    internal static bool TryRead(FileInfo file, TextWriter stderr, out IReadOnlyList<ConlluSentence> sentences)
     {
         try
         {
@@ -135,7 +207,7 @@ internal static class TrainCommands
         return false;
     }
 
-    private static void Save(string path, Action<Stream> save)
+    internal static void Save(string path, Action<Stream> save)
     {
         var tmp = path + ".tmp";
         using (var f = File.Create(tmp))

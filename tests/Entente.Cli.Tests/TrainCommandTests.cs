@@ -1,3 +1,4 @@
+using Entente.Nlp.Clustering;
 using Entente.Nlp.Parsing;
 using Entente.Nlp.Tagging;
 
@@ -54,5 +55,50 @@ public sealed class TrainCommandTests
         var (exit, _, err) = CliRunner.Run("train", "tagger", "--train", dir.File("none.conllu"), "--dev", dir.File("none.conllu"), "--out", dir.Path);
         Assert.Equal(1, exit);
         Assert.Contains("none.conllu", err, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Training_clusters_from_json_lines_writes_a_table_that_a_parser_run_then_uses()
+    {
+        // Given a small news corpus as JSON Lines (one bad line among them) and a tiny treebank
+        using var dir = new TempDir();
+        var corpus = dir.File("news.jsonl");
+        var lines = new List<string>();
+        foreach (var country in new[] { "France", "Iran", "Syria", "Russia", "China" })
+        {
+            lines.Add($$"""{"title": "Talks with {{country}}", "text": "The minister met officials from {{country}} on Monday. Sanctions against {{country}} were lifted."}""");
+        }
+
+        lines.Add("not json");
+        File.WriteAllLines(corpus, lines);
+        var treebank = dir.File("tiny.conllu");
+        File.WriteAllText(treebank, SmallTreebank.Text);
+
+        // When clusters are trained, then a parser with them on already-tagged files
+        var (exit, output, err) = CliRunner.Run("train", "clusters", "--corpus", corpus, "--treebank", treebank, "--out", dir.Path, "--min-count", "1");
+        var parserRun = CliRunner.Run("train", "parser", "--tagged", "--train", treebank, "--dev", treebank, "--out", dir.Path, "--epochs", "2",
+            "--clusters", dir.File("clusters.bin"));
+
+        // Then the bad line is reported by number, the table loads, and the parser records it
+        Assert.Equal(0, exit);
+        Assert.Contains("news.jsonl line 6", err, StringComparison.Ordinal);
+        Assert.Contains("wrote clusters.bin", output, StringComparison.Ordinal);
+        using var stream = File.OpenRead(dir.File("clusters.bin"));
+        var clusters = WordClusters.Load(stream, "clusters.bin");
+        Assert.True(clusters.TryGet("Syria", out _, out _));
+        Assert.Equal(0, parserRun.Exit);
+        Assert.DoesNotContain("jackknifing", parserRun.Out, StringComparison.Ordinal);
+        using var ps = File.OpenRead(dir.File("parser.bin"));
+        var parser = DependencyParser.Load(ps, "parser.bin", clusters);
+        Assert.Equal(clusters.Fingerprint, parser.Clusters!.Fingerprint);
+    }
+
+    [Fact]
+    public void Training_clusters_without_any_input_is_a_usage_error()
+    {
+        using var dir = new TempDir();
+        var (exit, _, err) = CliRunner.Run("train", "clusters", "--out", dir.Path);
+        Assert.Equal(2, exit);
+        Assert.Contains("--corpus", err, StringComparison.Ordinal);
     }
 }

@@ -1,5 +1,6 @@
 using System.Reflection;
 using System.Text;
+using Entente.Nlp.Clustering;
 using Entente.Nlp.Conllu;
 using Entente.Nlp.Learning;
 
@@ -13,7 +14,8 @@ namespace Entente.Nlp.Parsing;
 public sealed class DependencyParser
 {
     private const uint Magic = 0x50444E45; // "ENDP"
-    private const int FormatVersion = 1;
+    private const int FormatVersion = 1;          // no word clusters
+    private const int ClusterFormatVersion = 2;   // + fingerprint of the word-cluster table the model was trained with
 
     // rows meeting at least this many of the ~100 transition classes are scored as dense vectors
     private const int DenseThreshold = 12;
@@ -24,10 +26,13 @@ public sealed class DependencyParser
     private readonly PerceptronModel _model;
     private readonly HybridPerceptronModel _scorer;
     private readonly string[] _labels;
+    private readonly WordClusters? _clusters;
 
-    internal DependencyParser(PerceptronModel model, int beamSize, bool richFeatures)
+    internal DependencyParser(PerceptronModel model, int beamSize, bool richFeatures, WordClusters? clusters = null, bool leanWords = false)
     {
         RichFeatures = richFeatures;
+        LeanWords = leanWords && clusters != null && richFeatures;
+        _clusters = clusters;
         _model = model;
         _scorer = new HybridPerceptronModel(model, DenseThreshold);
         BeamSize = Math.Max(1, beamSize);
@@ -51,6 +56,12 @@ public sealed class DependencyParser
     /// <summary>Whether the model uses the full feature templates (see <see cref="ParserOptions.RichFeatures"/>).</summary>
     public bool RichFeatures { get; }
 
+    /// <summary>Whether the model leaves out the sparse word templates (see <see cref="ParserOptions.LeanWords"/>).</summary>
+    public bool LeanWords { get; }
+
+    /// <summary>The word clusters the model reads, or null when it uses none.</summary>
+    public WordClusters? Clusters => _clusters;
+
     /// <summary>The dependency relations this parser can assign.</summary>
     public IReadOnlyList<string> Labels => _labels;
 
@@ -61,12 +72,17 @@ public sealed class DependencyParser
         : (ParserState.IsLeft(action) ? "L:" : "R:") + labels[ParserState.LabelOf(action)];
 
     /// <summary>Reads a parser written by <see cref="Save"/>; malformed data raises <see cref="InvalidDataException"/> naming <paramref name="name"/>.</summary>
-    public static DependencyParser Load(Stream stream, string name)
+    /// <remarks>A model trained with word clusters is given <see cref="WordClusters.Default"/> when its fingerprint matches.</remarks>
+    public static DependencyParser Load(Stream stream, string name) => Load(stream, name, null);
+
+    /// <summary>Reads a parser written by <see cref="Save"/> that was trained with <paramref name="clusters"/> (null: the embedded table).</summary>
+    public static DependencyParser Load(Stream stream, string name, WordClusters? clusters)
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(name);
         int beam;
-        bool rich;
+        bool rich, lean;
+        ulong fingerprint = 0;
         try
         {
             using var r = new BinaryReader(stream, Encoding.UTF8, leaveOpen: true);
@@ -76,13 +92,19 @@ public sealed class DependencyParser
             }
 
             int version = r.ReadInt32();
-            if (version != FormatVersion)
+            if (version != FormatVersion && version != ClusterFormatVersion)
             {
                 throw new InvalidDataException($"{name}: unsupported parser model version {version}");
             }
 
             beam = r.ReadInt32();
-            rich = r.ReadInt32() != 0;
+            int features = r.ReadInt32(); // 0 compact, 1 rich, 2 rich without the sparse word templates
+            rich = features != 0;
+            lean = features == 2;
+            if (version == ClusterFormatVersion)
+            {
+                fingerprint = r.ReadUInt64();
+            }
         }
         catch (EndOfStreamException e)
         {
@@ -105,7 +127,21 @@ public sealed class DependencyParser
             }
         }
 
-        return new DependencyParser(model, beam, rich);
+        if (fingerprint != 0)
+        {
+            clusters ??= WordClusters.Default;
+            if (clusters.Fingerprint != fingerprint)
+            {
+                throw new InvalidDataException(
+                    $"{name}: the parser was trained with another word-cluster table (fingerprint {fingerprint:x16}, given {clusters.Fingerprint:x16})");
+            }
+        }
+        else
+        {
+            clusters = null;
+        }
+
+        return new DependencyParser(model, beam, rich, clusters, lean);
     }
 
     /// <summary>Writes the parser; the same parser always gives the same bytes.</summary>
@@ -115,9 +151,13 @@ public sealed class DependencyParser
         using (var w = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true))
         {
             w.Write(Magic);
-            w.Write(FormatVersion);
+            w.Write(_clusters is null ? FormatVersion : ClusterFormatVersion);
             w.Write(BeamSize);
-            w.Write(RichFeatures ? 1 : 0);
+            w.Write(RichFeatures ? (LeanWords ? 2 : 1) : 0);
+            if (_clusters is not null)
+            {
+                w.Write(_clusters.Fingerprint);
+            }
         }
 
         _model.Save(stream);
@@ -125,10 +165,15 @@ public sealed class DependencyParser
 
     /// <summary>Trains a parser on sentences whose UPOS/XPOS columns hold the tags to learn from (ideally jackknifed).</summary>
     public static DependencyParser Train(IReadOnlyList<ConlluSentence> train, IReadOnlyList<ConlluSentence>? dev, ParserOptions options, TextWriter? log)
+        => Train(train, dev, options, log, null);
+
+    /// <summary>As <see cref="Train(IReadOnlyList{ConlluSentence}, IReadOnlyList{ConlluSentence}?, ParserOptions, TextWriter?)"/>; <paramref name="improved"/> gets each epoch's parser that beats the earlier ones on dev (e.g. to save it).</summary>
+    public static DependencyParser Train(
+        IReadOnlyList<ConlluSentence> train, IReadOnlyList<ConlluSentence>? dev, ParserOptions options, TextWriter? log, Action<DependencyParser, int>? improved)
     {
         ArgumentNullException.ThrowIfNull(train);
         ArgumentNullException.ThrowIfNull(options);
-        return ParserTrainer.Train(train, dev, options, log);
+        return ParserTrainer.Train(train, dev, options, log, improved);
     }
 
     /// <summary>Parses one sentence given its words and their UPOS and XPOS tags.</summary>
@@ -148,7 +193,7 @@ public sealed class DependencyParser
             return new ParseResult([], []);
         }
 
-        var ctx = new SentenceContext(forms, upos, xpos);
+        var ctx = new SentenceContext(forms, upos, xpos, _clusters, LeanWords);
         var st = BeamSize > 1 ? BeamDecode(ctx, BeamSize) : GreedyDecode(ctx);
         return ToResult(st);
     }

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using Entente.Nlp.Clustering;
 using Entente.Nlp.Learning;
 
 namespace Entente.Nlp.Parsing;
@@ -9,8 +10,11 @@ internal sealed class SentenceContext
     private static readonly ulong RootHash = FeatureKey.Hash("<ROOT>");
     private static readonly ulong NoneHash = FeatureKey.Hash("<NONE>");
 
-    public SentenceContext(IReadOnlyList<string> forms, IReadOnlyList<string> upos, IReadOnlyList<string> xpos)
+    private static readonly ulong UnknownCluster = FeatureKey.Hash("<UNK-CLUSTER>");
+
+    public SentenceContext(IReadOnlyList<string> forms, IReadOnlyList<string> upos, IReadOnlyList<string> xpos, WordClusters? clusters = null, bool leanWords = false)
     {
+        LeanWords = leanWords && clusters != null;
         int n = forms.Count;
         N = n;
         Word = new ulong[n + 2];
@@ -29,7 +33,36 @@ internal sealed class SentenceContext
             Tag[i + 1] = FeatureKey.Hash(xpos[i] ?? string.Empty);
             Upos[i + 1] = FeatureKey.Mix(FeatureKey.Hash(upos[i] ?? string.Empty) + 0x55);
         }
+
+        if (clusters != null)
+        {
+            Fine = new ulong[n + 2];
+            Coarse = new ulong[n + 2];
+            Fine[0] = Coarse[0] = RootHash;
+            Fine[n + 1] = Coarse[n + 1] = NoneHash;
+            for (int i = 1; i <= n; i++)
+            {
+                if (clusters.TryGetByHash(Word[i], out int coarse, out int fine))
+                {
+                    Fine[i] = FeatureKey.Mix((ulong)fine + 0xC100);
+                    Coarse[i] = FeatureKey.Mix((ulong)coarse + 0xC200);
+                }
+                else
+                {
+                    Fine[i] = Coarse[i] = UnknownCluster;
+                }
+            }
+        }
     }
+
+    /// <summary>With clusters: leave out the sparse word templates (see <see cref="ParserOptions.LeanWords"/>).</summary>
+    public bool LeanWords { get; }
+
+    /// <summary>Hashes of the words' fine clusters; null when the parser uses no clusters.</summary>
+    public ulong[]? Fine { get; }
+
+    /// <summary>Hashes of the words' coarse clusters; null when the parser uses no clusters.</summary>
+    public ulong[]? Coarse { get; }
 
     public int N { get; }
 
@@ -139,6 +172,7 @@ internal static class ParserFeatures
         int s0n = s0r >= 1 && s0r < c.N ? s0r + 1 : none;
 
         int n = 0;
+        bool lean = c.LeanWords;
 
         // unigrams
         f[n++] = FeatureKey.Of(1, s0w);
@@ -243,19 +277,52 @@ internal static class ParserFeatures
         f[n++] = FeatureKey.Of(104, t[b0p], b0t);
         if (rich)
         {
-            // templates that the compact set leaves out for speed
-            f[n++] = FeatureKey.Of(4, u[s0]);
-            f[n++] = FeatureKey.Of(11, u[b0]);
-            f[n++] = FeatureKey.Of(15, w[b2]);
-            f[n++] = FeatureKey.Of(18, w[s2]);
+            // templates that the compact set leaves out for speed; the lean set (with clusters) also drops
+            // the UPOS unigrams and the words of s2, b2 and the children, which pays for the cluster templates
+            if (!lean)
+            {
+                f[n++] = FeatureKey.Of(4, u[s0]);
+            }
+
+            if (!lean)
+            {
+                f[n++] = FeatureKey.Of(11, u[b0]);
+            }
+
+            if (!lean)
+            {
+                f[n++] = FeatureKey.Of(15, w[b2]);
+            }
+
+            if (!lean)
+            {
+                f[n++] = FeatureKey.Of(18, w[s2]);
+            }
+
             f[n++] = FeatureKey.Of(32, b0w, t[b1]);
             f[n++] = FeatureKey.Of(51, s0t, d1);
             f[n++] = FeatureKey.Of(60, s1w, Count(vr1));
-            f[n++] = FeatureKey.Of(70, w[s1r1]);
+            if (!lean)
+            {
+                f[n++] = FeatureKey.Of(70, w[s1r1]);
+            }
+
             f[n++] = FeatureKey.Of(73, t[s1l1]);
-            f[n++] = FeatureKey.Of(75, w[s0l2]);
-            f[n++] = FeatureKey.Of(78, w[s0r2]);
-            f[n++] = FeatureKey.Of(81, w[b0l2]);
+            if (!lean)
+            {
+                f[n++] = FeatureKey.Of(75, w[s0l2]);
+            }
+
+            if (!lean)
+            {
+                f[n++] = FeatureKey.Of(78, w[s0r2]);
+            }
+
+            if (!lean)
+            {
+                f[n++] = FeatureKey.Of(81, w[b0l2]);
+            }
+
             f[n++] = FeatureKey.Of(94, s1t, sr1);
             f[n++] = FeatureKey.Of(98, c.Suffix[s0], b0t);
             f[n++] = FeatureKey.Of(99, s0t, c.Suffix[b0]);
@@ -265,6 +332,27 @@ internal static class ParserFeatures
             f[n++] = FeatureKey.Of(105, s0t, t[s0n]);
             f[n++] = FeatureKey.Of(106, s0t, t[s0n], b0t);
             f[n++] = FeatureKey.Of(107, s1t, s0t, b0t, d1);
+        }
+
+        if (c.Fine is { } cf && c.Coarse is { } cc)
+        {
+            // word clusters learned from unlabelled text (Koo et al. 2008 style)
+            f[n++] = FeatureKey.Of(110, cf[s0]);
+            f[n++] = FeatureKey.Of(111, cf[b0]);
+            f[n++] = FeatureKey.Of(112, cf[s1]);
+            f[n++] = FeatureKey.Of(113, cf[b1]);
+            f[n++] = FeatureKey.Of(114, cc[s0], cc[b0]);
+            f[n++] = FeatureKey.Of(115, cf[s0], b0t);
+            f[n++] = FeatureKey.Of(116, s0t, cf[b0]);
+            f[n++] = FeatureKey.Of(117, cf[s1], s0t);
+            f[n++] = FeatureKey.Of(118, s1t, cf[s0]);
+            f[n++] = FeatureKey.Of(119, cc[s0], cc[b0], d0);
+            f[n++] = FeatureKey.Of(120, cc[s1], cc[s0], cc[b0]);
+            f[n++] = FeatureKey.Of(121, cf[s0], cf[b0]);
+            f[n++] = FeatureKey.Of(122, cc[s0], s0t, cc[b0], b0t);
+            f[n++] = FeatureKey.Of(123, cf[b0], cc[b1]);
+            f[n++] = FeatureKey.Of(124, cc[s0], cf[s0r1], ls0r1);
+            f[n++] = FeatureKey.Of(125, cc[b0], cf[b0l1], lb0l1);
         }
 
         return n;

@@ -1,3 +1,5 @@
+using Entente.Nlp.Clustering;
+
 namespace Entente.Nlp.Parsing;
 
 /// <summary>Greedy decoding (fast) or beam search with a globally trained model (accurate).</summary>
@@ -17,6 +19,8 @@ public enum ParserMode
 /// <param name="ExploreFromEpoch">Fast mode: from this epoch (1-based) on, the dynamic oracle follows the model's own prediction.</param>
 /// <param name="ExploreProbability">Fast mode: probability of following the model's prediction once exploration is on.</param>
 /// <param name="Prune">Averaged weights with a magnitude at or below this are dropped from the saved model.</param>
+/// <param name="Clusters">Word clusters learned from unlabelled text (<see cref="WordClusters"/>); null: no cluster features.</param>
+/// <param name="LeanWords">With <paramref name="Clusters"/>: leave out eight sparse word templates (UPOS unigrams, words of s2, b2 and of children), so that the cluster templates cost less time; no effect without clusters.</param>
 /// <param name="RichFeatures">Use the full template set (default); false: a compact subset, ~15% faster, ~0.5 UAS lower.</param>
 public sealed record ParserOptions(
     ParserMode Mode = ParserMode.Fast,
@@ -26,12 +30,14 @@ public sealed record ParserOptions(
     int ExploreFromEpoch = 2,
     double ExploreProbability = 0.9,
     float Prune = 1.0f,
-    bool? RichFeatures = null)
+    bool? RichFeatures = null,
+    WordClusters? Clusters = null,
+    bool LeanWords = false)
 {
     internal bool UseRichFeatures => RichFeatures ?? true;
 
     /// <summary>The settings used for the committed fast model.</summary>
-    public static ParserOptions Fast { get; } = new();
+    public static ParserOptions Fast { get; } = new(LeanWords: true);
 
     /// <summary>The settings used for the committed accurate model.</summary>
     public static ParserOptions Accurate { get; } = new(Mode: ParserMode.Accurate, Epochs: 8, BeamSize: 8, Prune: 1.5f);

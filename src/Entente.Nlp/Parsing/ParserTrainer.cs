@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Entente.Nlp.Clustering;
 using Entente.Nlp.Conllu;
 using Entente.Nlp.Learning;
 
@@ -21,7 +22,8 @@ internal static class ParserTrainer
         public required int[] GoldLabel { get; init; }
     }
 
-    public static DependencyParser Train(IReadOnlyList<ConlluSentence> train, IReadOnlyList<ConlluSentence>? dev, ParserOptions options, TextWriter? log)
+    public static DependencyParser Train(
+        IReadOnlyList<ConlluSentence> train, IReadOnlyList<ConlluSentence>? dev, ParserOptions options, TextWriter? log, Action<DependencyParser, int>? improved = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(options.Epochs, 1);
         var labels = CollectLabels(train);
@@ -39,7 +41,7 @@ internal static class ParserTrainer
         var examples = new List<Example>(train.Count);
         foreach (var s in train)
         {
-            var ex = ToExample(s, labelIds);
+            var ex = ToExample(s, labelIds, options.Clusters, options.LeanWords);
             if (ex != null)
             {
                 examples.Add(ex);
@@ -78,7 +80,7 @@ internal static class ParserTrainer
                 }
             }
 
-            var parser = new DependencyParser(trainer.ToModel(classNames, options.Prune), beam, rich);
+            var parser = new DependencyParser(trainer.ToModel(classNames, options.Prune), beam, rich, options.Clusters, options.LeanWords && options.Clusters != null);
             string devScore = string.Empty;
             double las = epoch;
             if (dev is { Count: > 0 })
@@ -93,6 +95,7 @@ internal static class ParserTrainer
                 bestLas = las;
                 best = parser;
                 bestEpoch = epoch;
+                improved?.Invoke(parser, epoch);
             }
 
             log?.WriteLine(
@@ -123,7 +126,7 @@ internal static class ParserTrainer
         return counts.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => kv.Key).ToList();
     }
 
-    internal static Example? ToExample(ConlluSentence s, Dictionary<string, int> labelIds)
+    internal static Example? ToExample(ConlluSentence s, Dictionary<string, int> labelIds, WordClusters? clusters = null, bool leanWords = false)
     {
         int n = s.Words.Length;
         var gh = new int[n + 2];
@@ -158,7 +161,7 @@ internal static class ParserTrainer
             xpos[i] = s.Words[i].Xpos;
         }
 
-        return new Example { Context = new SentenceContext(forms, upos, xpos), GoldHead = gh, GoldLabel = gl };
+        return new Example { Context = new SentenceContext(forms, upos, xpos, clusters, leanWords), GoldHead = gh, GoldLabel = gl };
     }
 
     private static (long Steps, long Errors) TrainGreedy(PerceptronTrainer trainer, Example ex, bool rich, bool explore, double p, SplitMix rng)

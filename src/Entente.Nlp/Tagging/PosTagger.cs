@@ -2,6 +2,7 @@ using System.Buffers;
 using System.IO.Compression;
 using System.Reflection;
 using System.Text;
+using Entente.Nlp.Clustering;
 using Entente.Nlp.Conllu;
 using Entente.Nlp.Learning;
 
@@ -26,6 +27,7 @@ public sealed record TagResult(string[] Upos, string[] Xpos)
 /// <param name="SureMinShare">… with one tag at least this share of the time get that tag without scoring.</param>
 /// <param name="ConstrainMinCount">Words seen at least this often only get tags they were seen with (0: no constraint).</param>
 /// <param name="Parallelism">Folds trained at once by <see cref="PosTagger.Jackknife"/>.</param>
+/// <param name="Clusters">Word clusters learned from unlabelled text, used as features; null: none.</param>
 public sealed record TaggerOptions(
     int Epochs = 6,
     int Seed = 1,
@@ -36,7 +38,8 @@ public sealed record TaggerOptions(
     int SureMinCount = 20,
     double SureMinShare = 0.995,
     int ConstrainMinCount = 0,
-    int Parallelism = 1);
+    int Parallelism = 1,
+    WordClusters? Clusters = null);
 
 /// <summary>
 /// A part-of-speech tagger for English (UD English EWT conventions): one averaged perceptron over
@@ -46,7 +49,8 @@ public sealed record TaggerOptions(
 public sealed class PosTagger
 {
     private const uint Magic = 0x47544E45; // "ENTG"
-    private const int Version = 1;
+    private const int Version = 1;          // no word clusters
+    private const int ClusterVersion = 2;   // + fingerprint of the word-cluster table
     private const int MaxClasses = 1024;
 
     // rows meeting at least this many classes are scored as dense vectors (same sums, fewer cache misses)
@@ -68,9 +72,11 @@ public sealed class PosTagger
     private readonly HybridPerceptronModel _firstScorer;
     private readonly HybridPerceptronModel? _secondScorer;
     private readonly Dictionary<string, WordInfo> _known; // word features of the training words, computed once
+    private readonly WordClusters? _clusters;
 
-    internal PosTagger(string[] classNames, TagDictionary dict, PerceptronModel first, PerceptronModel? second, float sureMargin = DefaultSureMargin)
+    internal PosTagger(string[] classNames, TagDictionary dict, PerceptronModel first, PerceptronModel? second, float sureMargin = DefaultSureMargin, WordClusters? clusters = null)
     {
+        _clusters = clusters;
         SureMargin = sureMargin;
         ClassNames = classNames;
         _upos = new string[classNames.Length];
@@ -88,7 +94,7 @@ public sealed class PosTagger
         _known = new Dictionary<string, WordInfo>(StringComparer.Ordinal);
         foreach (var word in dict.ExactWords)
         {
-            _known[word] = TaggerFeatures.Describe(word, dict, first: false);
+            _known[word] = TaggerFeatures.Describe(word, dict, first: false, clusters);
         }
     }
 
@@ -103,7 +109,10 @@ public sealed class PosTagger
     /// <summary>When pass 1's best score beats the runner-up by this much, pass 2 keeps pass 1's tag without scoring.</summary>
     internal float SureMargin { get; }
 
-    internal PosTagger WithSureMargin(float margin) => new(ClassNames.ToArray(), _dict, _first, _second, margin);
+    internal PosTagger WithSureMargin(float margin) => new(ClassNames.ToArray(), _dict, _first, _second, margin, _clusters);
+
+    /// <summary>The word clusters the model reads, or null when it uses none.</summary>
+    public WordClusters? Clusters => _clusters;
 
     internal PerceptronModel First => _first;
 
@@ -135,7 +144,7 @@ public sealed class PosTagger
     internal int[] TagIds(IReadOnlyList<string> words)
     {
         int n = words.Count;
-        var infos = TaggerFeatures.Describe(words, _dict, _known);
+        var infos = TaggerFeatures.Describe(words, _dict, _known, _clusters);
 
         const int S = TaggerFeatures.StaticCount;
         var pool = ArrayPool<ulong>.Shared;
@@ -233,7 +242,12 @@ public sealed class PosTagger
         ArgumentNullException.ThrowIfNull(stream);
         using var w = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true);
         w.Write(Magic);
-        w.Write(Version);
+        w.Write(_clusters is null ? Version : ClusterVersion);
+        if (_clusters is not null)
+        {
+            w.Write(_clusters.Fingerprint);
+        }
+
         WriteBlob(w, s =>
         {
             using var brotli = new BrotliStream(s, CompressionLevel.SmallestSize, leaveOpen: true);
@@ -255,7 +269,11 @@ public sealed class PosTagger
     }
 
     /// <summary>Reads a tagger written by <see cref="Save"/>; throws <see cref="InvalidDataException"/> naming <paramref name="name"/>.</summary>
-    public static PosTagger Load(Stream stream, string name)
+    /// <remarks>A model trained with word clusters is given <see cref="WordClusters.Default"/> when its fingerprint matches.</remarks>
+    public static PosTagger Load(Stream stream, string name) => Load(stream, name, null);
+
+    /// <summary>Reads a tagger written by <see cref="Save"/> that was trained with <paramref name="clusters"/> (null: the embedded table).</summary>
+    public static PosTagger Load(Stream stream, string name, WordClusters? clusters)
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(name);
@@ -268,9 +286,24 @@ public sealed class PosTagger
             }
 
             int version = r.ReadInt32();
-            if (version != Version)
+            if (version != Version && version != ClusterVersion)
             {
                 throw new InvalidDataException($"{name}: unsupported tagger model version {version}");
+            }
+
+            if (version == ClusterVersion)
+            {
+                ulong fingerprint = r.ReadUInt64();
+                clusters ??= WordClusters.Default;
+                if (clusters.Fingerprint != fingerprint)
+                {
+                    throw new InvalidDataException(
+                        $"{name}: the tagger was trained with another word-cluster table (fingerprint {fingerprint:x16}, given {clusters.Fingerprint:x16})");
+                }
+            }
+            else
+            {
+                clusters = null;
             }
 
             string[] classes;
@@ -303,7 +336,7 @@ public sealed class PosTagger
             CheckClasses(first, classes, name);
             if (!r.ReadBoolean())
             {
-                return new PosTagger(classes, dict, first, null);
+                return new PosTagger(classes, dict, first, null, clusters: clusters);
             }
 
             using (var blob = ReadBlob(r, name))
@@ -312,7 +345,7 @@ public sealed class PosTagger
             }
 
             CheckClasses(second, classes, name);
-            return new PosTagger(classes, dict, first, second);
+            return new PosTagger(classes, dict, first, second, clusters: clusters);
         }
         catch (EndOfStreamException e)
         {

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using Entente.Nlp.Clustering;
 using Entente.Nlp.Learning;
 
 namespace Entente.Nlp.Tagging;
@@ -15,6 +16,8 @@ internal struct WordInfo
     public ulong HyphenLast; // lowercase part after the last hyphen, 0 when none
     public ulong Ambiguity;  // the tag set seen for the word in training, 0 when unknown
     public ulong Exact;      // the tag set seen for the word written exactly so (case kept), 0 when unknown
+    public ulong Fine;       // hash of the word's fine cluster (unknown words: a fixed value); 0 when the tagger uses no clusters
+    public ulong Coarse;     // hash of its coarse cluster; 0 when the tagger uses no clusters
     public int Top;          // most frequent class of the word in training, -1 when unknown
     public int Flags;        // see the Flag constants
     public bool Sure;        // frequent and all but unambiguous: tagged Top without scoring
@@ -30,7 +33,7 @@ internal static class TaggerFeatures
 {
     public const int FlagUpper = 1, FlagAllUpper = 2, FlagDigit = 4, FlagHyphen = 8, FlagAllDigit = 16, FlagFirst = 32, FlagPunct = 64, FlagTitleSentence = 128;
 
-    public const int StaticCount = 44;
+    public const int StaticCount = 49;
     public const int DynamicCount1 = 7;
     public const int DynamicCount2 = 14;
 
@@ -38,12 +41,13 @@ internal static class TaggerFeatures
     private static readonly ulong Start2 = FeatureKey.Hash("<s2>");
     private static readonly ulong End = FeatureKey.Hash("</s>");
     private static readonly ulong End2 = FeatureKey.Hash("</s2>");
+    private static readonly ulong UnknownCluster = FeatureKey.Hash("<UNK-CLUSTER>");
 
     /// <summary>Tag id used for "no tag here" (before the sentence, after it).</summary>
     public const ulong NoTag = 0xFFFF;
     public const ulong NoTag2 = 0xFFFE;
 
-    public static WordInfo Describe(string word, TagDictionary dict, bool first)
+    public static WordInfo Describe(string word, TagDictionary dict, bool first, WordClusters? clusters = null)
     {
         var info = default(WordInfo);
         int n = Math.Min(word.Length, 64);
@@ -145,6 +149,19 @@ internal static class TaggerFeatures
         }
 
         info.Flags = flags;
+        if (clusters is not null)
+        {
+            if (clusters.TryGetByHash(info.Norm, out int coarse, out int fine))
+            {
+                info.Fine = FeatureKey.Mix((ulong)fine + 0xC100);
+                info.Coarse = FeatureKey.Mix((ulong)coarse + 0xC200);
+            }
+            else
+            {
+                info.Fine = info.Coarse = UnknownCluster;
+            }
+        }
+
         info.Exact = dict.ExactAmbiguity(word.AsSpan(0, n));
         info.Allowed = dict.Allowed(lower);
         if (dict.TryGet(lower, out var amb, out var top, out var sure))
@@ -163,7 +180,7 @@ internal static class TaggerFeatures
 
     /// <summary>Describes the words of a sentence; marks sentences written in title case (headlines).</summary>
     /// <remarks><paramref name="known"/>, when given, holds <c>Describe(word, dict, first: false)</c> for frequent words.</remarks>
-    public static WordInfo[] Describe(IReadOnlyList<string> words, TagDictionary dict, Dictionary<string, WordInfo>? known = null)
+    public static WordInfo[] Describe(IReadOnlyList<string> words, TagDictionary dict, Dictionary<string, WordInfo>? known = null, WordClusters? clusters = null)
     {
         var infos = new WordInfo[words.Count];
         int alpha = 0, capital = 0;
@@ -180,7 +197,7 @@ internal static class TaggerFeatures
             }
             else
             {
-                infos[i] = Describe(word, dict, i == 0);
+                infos[i] = Describe(word, dict, i == 0, clusters);
             }
 
             if (word.Length > 3 && char.IsLetter(word[0]))
@@ -293,6 +310,16 @@ internal static class TaggerFeatures
         f[k++] = FeatureKey.Of(42, w0.Exact, (ulong)w0.Flags);
         f[k++] = FeatureKey.Of(43, i > 0 ? w[i - 1].Exact : Start, w0.Exact);
         f[k++] = FeatureKey.Of(44, w0.Lower, (ulong)w0.Flags);
+        if (w0.Fine != 0)
+        {
+            // word clusters learned from unlabelled text: mostly help words rare or absent in training
+            f[k++] = FeatureKey.Of(45, w0.Fine);
+            f[k++] = FeatureKey.Of(46, w0.Coarse, w0.Suf2);
+            f[k++] = FeatureKey.Of(47, i > 0 ? w[i - 1].Fine : Start);
+            f[k++] = FeatureKey.Of(48, i + 1 < w.Length ? w[i + 1].Fine : End);
+            f[k++] = FeatureKey.Of(49, w0.Coarse, i + 1 < w.Length ? w[i + 1].Coarse : End);
+        }
+
         return k;
     }
 

@@ -45,7 +45,7 @@ internal static class TaggerTraining
         for (int s = 0; s < train.Count; s++)
         {
             var words = train[s].Words;
-            var infos = TaggerFeatures.Describe(words.Select(w => w.Form).ToArray(), dict);
+            var infos = TaggerFeatures.Describe(words.Select(w => w.Form).ToArray(), dict, null, options.Clusters);
             var stat = new ulong[words.Length * S];
             var counts = new int[words.Length];
             for (int i = 0; i < words.Length; i++)
@@ -81,7 +81,7 @@ internal static class TaggerTraining
             bool last = epoch == options.Epochs;
             if (last || dev is not null)
             {
-                tagger = new PosTagger(classNames, dict, first.ToModel(classNames, options.Prune), second?.ToModel(classNames, options.Prune));
+                tagger = new PosTagger(classNames, dict, first.ToModel(classNames, options.Prune), second?.ToModel(classNames, options.Prune), clusters: options.Clusters);
             }
 
             if (log is not null)

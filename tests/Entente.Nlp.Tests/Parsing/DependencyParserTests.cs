@@ -98,6 +98,19 @@ public class DependencyParserTests
     }
 
     [Fact]
+    public void The_improved_callback_sees_each_new_best_epoch_and_the_last_one_is_returned()
+    {
+        var seen = new List<(DependencyParser Parser, int Epoch)>();
+
+        var parser = DependencyParser.Train(NewsTreebank.Sentences, NewsTreebank.Sentences, new ParserOptions(Epochs: 5, Prune: 0f), null, (p, e) => seen.Add((p, e)));
+
+        Assert.NotEmpty(seen);
+        Assert.Equal(1, seen[0].Epoch);
+        Assert.True(seen.Select(x => x.Epoch).SequenceEqual(seen.Select(x => x.Epoch).Order()));
+        Assert.Same(parser, seen[^1].Parser);
+    }
+
+    [Fact]
     public void Non_projective_training_sentences_are_learned_from_without_failing()
     {
         var data = NewsTreebank.Sentences.Concat(NewsTreebank.Read(NewsTreebank.NonProjective)).ToList();
