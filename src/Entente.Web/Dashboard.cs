@@ -103,15 +103,26 @@ public static class Overview
         return store.Cached(Api.ApiEndpoints.Key("network", "50", "", Grain.All, from, to), s => new RelationsAnalytics(s).Network(from, to));
     }
 
-    /// <summary>The default overview (the year up to the newest event, and the year before it for the movers).</summary>
+    /// <summary>
+    /// The default overview (the year up to the newest event, and the year before it for the movers), and the assessment
+    /// and monthly series of its busiest pair.
+    /// </summary>
     public static void Warm(StoreHost store)
     {
         ArgumentNullException.ThrowIfNull(store);
         var to = store.Read(Dashboard.Latest) ?? DateOnly.FromDateTime(DateTime.UtcNow);
         var from = to.AddYears(-1).AddDays(1);
         int days = to.DayNumber - from.DayNumber + 1;
-        Network(store, from, to);
+        var network = Network(store, from, to);
         Network(store, from.AddDays(-days), from.AddDays(-1));
         store.ActorCodes();
+        // The busiest pair of the period: its assessment and series are ready for the first visitor, and the code that
+        // computes any pair's is compiled before anyone asks.
+        if (network.Edges.OrderByDescending(e => e.Events).FirstOrDefault() is { } busiest)
+        {
+            var (a, b) = (busiest.A, busiest.B);
+            store.Cached(Api.ApiEndpoints.Key("assess", a, b, Grain.Quarter, null, null), s => new RelationsAnalytics(s).Assess(a, b, null, null, Grain.Quarter));
+            store.Cached(Api.ApiEndpoints.Key("dyad", a, b, Grain.Month, null, null), s => new RelationsAnalytics(s).Dyad(a, b, Grain.Month));
+        }
     }
 }
