@@ -78,12 +78,7 @@ internal static class OutputFormats
             w.WriteStartArray("diagnostics");
             foreach (var d in doc.Diagnostics)
             {
-                w.WriteStartObject();
-                w.WriteString("code", d.Code);
-                w.WriteString("severity", d.Severity.ToString().ToLowerInvariant());
-                w.WriteString("subject", d.Subject);
-                w.WriteString("message", d.Message);
-                w.WriteEndObject();
+                d.WriteJson(w);
             }
 
             w.WriteEndArray();

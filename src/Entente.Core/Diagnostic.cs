@@ -16,6 +16,18 @@ public enum Severity
 public sealed record Diagnostic(string Code, Severity Severity, string Subject, string Message)
 {
     public override string ToString() => $"{Subject}: {Code} {Message}";
+
+    /// <summary>Writes the diagnostic as a JSON object: <c>code</c>, <c>severity</c> (lower case), <c>subject</c>, <c>message</c>.</summary>
+    public void WriteJson(System.Text.Json.Utf8JsonWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        writer.WriteStartObject();
+        writer.WriteString("code", Code);
+        writer.WriteString("severity", Severity.ToString().ToLowerInvariant());
+        writer.WriteString("subject", Subject);
+        writer.WriteString("message", Message);
+        writer.WriteEndObject();
+    }
 }
 
 /// <summary>

@@ -381,12 +381,7 @@ internal partial class SqlEventStore : IEventStore
             w.WriteStartArray();
             foreach (var d in diagnostics.IsDefault ? [] : diagnostics)
             {
-                w.WriteStartObject();
-                w.WriteString("code", d.Code);
-                w.WriteString("severity", d.Severity.ToString().ToLowerInvariant());
-                w.WriteString("subject", d.Subject);
-                w.WriteString("message", d.Message);
-                w.WriteEndObject();
+                d.WriteJson(w);
             }
 
             w.WriteEndArray();

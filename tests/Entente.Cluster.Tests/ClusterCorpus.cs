@@ -52,28 +52,3 @@ internal static class ClusterCorpus
 
     private static string Capital(string s) => char.ToUpperInvariant(s[0]) + s[1..];
 }
-
-/// <summary>A temporary directory removed at the end of the test.</summary>
-internal sealed class TempDir : IDisposable
-{
-    public TempDir()
-    {
-        Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "entente-cluster-test-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(Path);
-    }
-
-    public string Path { get; }
-
-    public string File(string name) => System.IO.Path.Combine(Path, name);
-
-    public void Dispose()
-    {
-        try
-        {
-            Directory.Delete(Path, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-    }
-}

@@ -25,28 +25,3 @@ internal static class TestData
     public static Document Text(string id, string text, DateOnly? date = null, string? source = null) =>
         new(id, text, null, date, null, source);
 }
-
-/// <summary>A temporary directory removed at the end of the test.</summary>
-internal sealed class TempDir : IDisposable
-{
-    public TempDir()
-    {
-        Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "entente-store-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(Path);
-    }
-
-    public string Path { get; }
-
-    public string File(string name) => System.IO.Path.Combine(Path, name);
-
-    public void Dispose()
-    {
-        try
-        {
-            Directory.Delete(Path, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-    }
-}
