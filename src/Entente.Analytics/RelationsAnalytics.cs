@@ -80,7 +80,7 @@ public sealed class RelationsAnalytics
 
         // The listed events, heaviest first, in one store call: the pair's cooperation and conflict, then for each listed
         // third party A's material support of it and B's conflict with it.
-        var thirds = hedges.Take(MaxThirdsListed).Where(h => IsPlain(h.Third)).ToList();
+        var thirds = hedges.Take(MaxThirdsListed).ToList();
         var top = _store.TopEvents([
             Top([a + ">" + b, b + ">" + a], [1, 2], false, from, to),
             Top([a + ">" + b, b + ">" + a], [3, 4], false, from, to),
@@ -171,9 +171,6 @@ public sealed class RelationsAnalytics
 
     private double Weight(StoredEvent e) => Options.WeightOf(e.Modality) * (1 + Math.Log(Math.Max(e.Sources, 1)));
 
-    /// <summary>Whether a pair part can be named in a store selection (no quote, backslash or control character).</summary>
-    private static bool IsPlain(string part) => !part.Any(c => c is '\'' or '\\' || char.IsControl(c));
-
     private EvidenceEvent ToEvidence(StoredEvent e, List<EvidenceReport>? reports)
     {
         var first = reports?.FirstOrDefault();
@@ -194,8 +191,6 @@ public sealed class RelationsAnalytics
     }
 
     internal static string Part(StoredActor actor) => actor.Country ?? actor.Code ?? ("~" + (actor.Text ?? string.Empty).Trim().ToUpperInvariant());
-
-    internal static DateOnly? Start(StoredEvent e) => MergePolicy.Range(e.Date, e.DatePrecision, MergeOptions.Default)?.Start;
 
     private static string Norm(string actor)
     {

@@ -200,8 +200,8 @@ internal static class Schema
     [
         .. d.SecondaryIndexes
             ? Array.Empty<string>()
-            // The evidence of listed events and the reports of a document are point look-ups: DuckDB reads a literal IN list
-            // of ids through an ART index (PostgreSQL has had these since version 1).
+            // The evidence of listed events and the reports of a document: DuckDB uses these for a short list of literal
+            // ids (a longer list it joins against a scan of the column). PostgreSQL has had them since version 1.
             : ["CREATE INDEX IF NOT EXISTS reports_event ON reports (event_id)", "CREATE INDEX IF NOT EXISTS reports_doc ON reports (doc_id)"],
         // No index on pair_months: its rows lie in pair order (Summaries.FillPairMonths), and DuckDB fetching rows through
         // an index column by column is slower than scanning the pair column.

@@ -27,11 +27,8 @@ internal partial class SqlEventStore
     private List<PairAggregate> AggregateSummary(AggregateQuery query, int? first, int? last)
     {
         var inv = CultureInfo.InvariantCulture;
-        var weights = Summaries.Modalities.Select(m => (m, w: query.ModalityWeights.GetValueOrDefault(m))).Where(p => p.w != 0 && double.IsFinite(p.w)).ToList();
-        if (query.ModalityWeights.Any(p => !double.IsFinite(p.Value)))
-        {
-            throw new ArgumentException("modality weights must be finite numbers", nameof(query));
-        }
+        CheckWeighting(query.ModalityWeights, query.MaterialCodes, nameof(query));
+        var weights = Summaries.Modalities.Select(m => (m, w: query.ModalityWeights.GetValueOrDefault(m))).Where(p => p.w != 0).ToList();
 
         string Weighted(Func<string, string> column) => weights.Count == 0
             ? "CAST(0 AS FLOAT8)"
@@ -112,9 +109,8 @@ internal partial class SqlEventStore
     }
 
     /// <summary>The aggregate computed from the events themselves (any weights, any window).</summary>
-    internal IReadOnlyList<PairAggregate> AggregateEvents(AggregateQuery query)
+    private List<PairAggregate> AggregateEvents(AggregateQuery query)
     {
-        ArgumentNullException.ThrowIfNull(query);
         var args = new List<object?>();
         string Arg(object value)
         {
@@ -197,15 +193,11 @@ internal partial class SqlEventStore
     /// <summary>An event's weight in SQL: its modality's weight times <c>1 + ln(independent sources)</c>.</summary>
     private static string WeightSql(ImmutableDictionary<string, double> weights, string parameter)
     {
+        CheckWeighting(weights, [], parameter);
         var inv = CultureInfo.InvariantCulture;
         var weight = new StringBuilder("CAST(CASE modality");
         foreach (var (word, w) in weights.OrderBy(p => p.Key, StringComparer.Ordinal))
         {
-            if (!IsWord(word) || !double.IsFinite(w))
-            {
-                throw new ArgumentException($"modality weight {word}={w}: expected a lower-case word and a finite number", parameter);
-            }
-
             weight.Append(inv, $" WHEN '{word}' THEN {w.ToString("R", inv)}");
         }
 
@@ -213,11 +205,31 @@ internal partial class SqlEventStore
     }
 
     /// <summary>Whether an event's code is one of the material-support prefixes, in SQL.</summary>
-    private static string MaterialSql(ImmutableArray<string> codes, string parameter) => codes.IsDefaultOrEmpty
-        ? "FALSE"
-        : "(" + string.Join(" OR ", codes.Select(c => IsDigits(c)
-            ? $"cameo LIKE '{c}%'"
-            : throw new ArgumentException($"material code {c}: expected digits", parameter))) + ")";
+    private static string MaterialSql(ImmutableArray<string> codes, string parameter)
+    {
+        CheckWeighting(ImmutableDictionary<string, double>.Empty, codes, parameter);
+        return codes.IsDefaultOrEmpty ? "FALSE" : "(" + string.Join(" OR ", codes.Select(c => $"cameo LIKE '{c}%'")) + ")";
+    }
+
+    /// <summary>Modality weights are lower-case words with finite numbers, material codes digits (they are written into SQL).</summary>
+    private static void CheckWeighting(ImmutableDictionary<string, double> weights, ImmutableArray<string> codes, string parameter)
+    {
+        foreach (var (word, w) in weights)
+        {
+            if (!IsWord(word) || !double.IsFinite(w))
+            {
+                throw new ArgumentException($"modality weight {word}={w}: expected a lower-case word and a finite number", parameter);
+            }
+        }
+
+        foreach (var c in codes.IsDefault ? [] : codes)
+        {
+            if (!IsDigits(c))
+            {
+                throw new ArgumentException($"material code {c}: expected digits", parameter);
+            }
+        }
+    }
 
     public IReadOnlyList<IReadOnlyList<StoredEvent>> TopEvents(IReadOnlyList<TopEventsQuery> queries)
     {
@@ -230,24 +242,23 @@ internal partial class SqlEventStore
 
         EnsureOpen();
         var pairs = queries.SelectMany(q => q.Pairs).Distinct(StringComparer.Ordinal).ToList();
-        if (pairs.Count == 0 || !pairs.All(p => p.Split('>') is [{ Length: > 0 }, { Length: > 0 }] && Summaries.IsPlain(p)))
+        if (pairs.Count == 0 || !pairs.All(p => p.Split('>') is [{ Length: > 0 }, { Length: > 0 }]))
         {
             throw new ArgumentException($"pairs {string.Join(", ", pairs)}: expected SOURCE>TARGET pair keys", nameof(queries));
         }
 
         foreach (var q in queries)
         {
-            _ = WeightSql(q.ModalityWeights, nameof(queries));
-            _ = MaterialSql(q.MaterialCodes, nameof(queries));
+            CheckWeighting(q.ModalityWeights, q.MaterialCodes, nameof(queries));
         }
 
-        // The candidates in one read through the pair index (the pair list is the scan's sole filter, so DuckDB uses the
-        // index), a few narrow columns each; then each selection's top N here, with the weights of the analytics.
+        // The candidates in one read of a few narrow columns (the pair list is the scan's sole filter, so DuckDB may use the
+        // pair index); then each selection's top N here, with the weights of the analytics.
         var ranked = queries.Select(_ => new List<(double Weight, DateOnly? Start, long Id)>()).ToArray();
-        using (var cmd = Sql.Command(Connection, null,
-            $"SELECT id, pair, quad_class, cameo, modality, n_sources, date_start FROM events WHERE pair IN ({string.Join(", ", pairs.Select(Summaries.Literal))})"))
-        using (var r = cmd.ExecuteReader())
+        foreach (var (sql, args) in ByIds("SELECT id, pair, quad_class, cameo, modality, n_sources, date_start FROM events WHERE pair", pairs))
         {
+            using var cmd = Sql.Command(Connection, null, sql, args);
+            using var r = cmd.ExecuteReader();
             while (r.Read())
             {
                 string pair = r.GetString(1), cameo = r.GetString(3), modality = r.GetString(4);
@@ -395,7 +406,7 @@ internal partial class SqlEventStore
     }
 
     /// <summary>Documents mentioning any of the actors, by period, counted over the mentions.</summary>
-    internal List<CoveragePoint> CoverageMentions(IReadOnlyList<string> actors, Grain grain, DateOnly? from, DateOnly? to)
+    private List<CoveragePoint> CoverageMentions(IReadOnlyList<string> actors, Grain grain, DateOnly? from, DateOnly? to)
     {
         var args = new List<object?>();
         string Arg(object value)
@@ -439,8 +450,8 @@ internal partial class SqlEventStore
             return [];
         }
 
-        // Two point look-ups through the indexes (reports by event, documents by id) rather than a join, which DuckDB
-        // plans as a scan of every document.
+        // Two reads (reports by event, then their documents by id) rather than a join, which DuckDB planned as a scan of
+        // every document.
         var list = string.Join(", ", eventIds.Distinct().Select(id => id.ToString(CultureInfo.InvariantCulture)));
         var reports = ReadReports($"SELECT {ReportColumns} FROM reports WHERE event_id IN ({list}) ORDER BY id");
         var documents = Documents(reports.Select(r => r.DocId).Distinct(StringComparer.Ordinal).ToList());
@@ -467,20 +478,20 @@ internal partial class SqlEventStore
     }
 
     /// <summary>
-    /// <c>{head} IN (…)</c> statements over text ids: plain ids as literals (an index look-up in DuckDB), the others as
-    /// parameters.
+    /// <c>{head} IN (…)</c> statements over text values: plain values as literals, the others as parameters. DuckDB plans
+    /// an index look-up only for literals (and only for short lists: a longer one it joins against a scan of the column).
     /// </summary>
-    private static IEnumerable<(string Sql, object?[] Args)> ByIds(string head, IReadOnlyList<string> ids, string tail = "")
+    private static IEnumerable<(string Sql, object?[] Args)> ByIds(string head, IReadOnlyList<string> ids)
     {
         foreach (var chunk in ids.Where(Summaries.IsPlain).Chunk(500))
         {
-            yield return ($"{head} IN ({string.Join(", ", chunk.Select(Summaries.Literal))}){tail}", []);
+            yield return ($"{head} IN ({string.Join(", ", chunk.Select(Summaries.Literal))})", []);
         }
 
         var other = ids.Where(id => !Summaries.IsPlain(id)).ToArray();
         if (other.Length > 0)
         {
-            yield return ($"{head} IN ({string.Join(", ", other.Select((_, i) => "$" + (i + 1).ToString(CultureInfo.InvariantCulture)))}){tail}", [.. other]);
+            yield return ($"{head} IN ({string.Join(", ", other.Select((_, i) => "$" + (i + 1).ToString(CultureInfo.InvariantCulture)))})", [.. other]);
         }
     }
 

@@ -82,7 +82,6 @@ internal partial class SqlEventStore : IEventStore
         }
 
         EnsureOpen();
-        ForgetSummaryChanges();
         using var tx = _connection.BeginTransaction();
         try
         {

@@ -57,8 +57,7 @@ public static class Dashboard
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(actor);
         var a = actor.Trim().ToUpperInvariant();
-        var analytics = new RelationsAnalytics(store);
-        var options = analytics.Options;
+        var options = AnalyticsOptions.Default;
         var rows = store.Aggregate(new AggregateQuery
         {
             Grain = Grain.Quarter, From = from, To = to, Involving = [a], ModalityWeights = options.ModalityWeights, MaterialCodes = options.MaterialCodes,
@@ -121,8 +120,8 @@ public static class Overview
         if (network.Edges.OrderByDescending(e => e.Events).FirstOrDefault() is { } busiest)
         {
             var (a, b) = (busiest.A, busiest.B);
-            store.Cached(Api.ApiEndpoints.Key("assess", a, b, Grain.Quarter, null, null), s => new RelationsAnalytics(s).Assess(a, b, null, null, Grain.Quarter));
-            store.Cached(Api.ApiEndpoints.Key("dyad", a, b, Grain.Month, null, null), s => new RelationsAnalytics(s).Dyad(a, b, Grain.Month));
+            Api.ApiEndpoints.CachedAssessment(store, a, b, null, null, Grain.Quarter);
+            Api.ApiEndpoints.CachedSeries(store, a, b, Grain.Month, null, null);
         }
     }
 }

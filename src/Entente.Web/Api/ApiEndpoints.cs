@@ -101,7 +101,7 @@ public static class ApiEndpoints
             var (from, to, grain, errors) = AnalyticsParameters(request, store, Grain.Month, ("a", a), ("b", b));
             return errors.Count > 0
                 ? Invalid(errors)
-                : Results.Json(store.Cached(Key("dyad", a, b, grain, from, to), s => new RelationsAnalytics(s).Dyad(a, b, grain, from, to)), AnalyticsJson.Options);
+                : Results.Json(CachedSeries(store, a, b, grain, from, to), AnalyticsJson.Options);
         }).WithName("pair-series").WithSummary("A pair's series, both directions, by month, quarter or year (by=), with its trend: the JSON of 'entente dyad --json'.");
 
         api.MapGet("/pairs/{a}/{b}/assess", (string a, string b, HttpRequest request, StoreHost store) =>
@@ -109,7 +109,7 @@ public static class ApiEndpoints
             var (from, to, grain, errors) = AnalyticsParameters(request, store, Grain.Quarter, ("a", a), ("b", b));
             return errors.Count > 0
                 ? Invalid(errors)
-                : Results.Json(store.Cached(Key("assess", a, b, grain, from, to), s => new RelationsAnalytics(s).Assess(a, b, from, to, grain)), AnalyticsJson.Options);
+                : Results.Json(CachedAssessment(store, a, b, from, to, grain), AnalyticsJson.Options);
         }).WithName("assess").WithSummary("The assessment of A toward B: verdict, score, trend, evidence, hedging, caveats: the JSON of 'entente assess --json'.");
 
         api.MapGet("/network", (HttpRequest request, StoreHost store) =>
@@ -259,6 +259,14 @@ public static class ApiEndpoints
     }
 
     /// <summary>The cache key of an analytics result.</summary>
+    /// <summary>A pair's assessment, cached until the next ingest (the API, the pair page and start-up share it).</summary>
+    public static Assessment CachedAssessment(StoreHost store, string a, string b, DateOnly? from, DateOnly? to, Grain grain) =>
+        store.Cached(Key("assess", a, b, grain, from, to), s => new RelationsAnalytics(s).Assess(a, b, from, to, grain));
+
+    /// <summary>A pair's series, cached until the next ingest.</summary>
+    public static DyadSeries CachedSeries(StoreHost store, string a, string b, Grain grain, DateOnly? from, DateOnly? to) =>
+        store.Cached(Key("dyad", a, b, grain, from, to), s => new RelationsAnalytics(s).Dyad(a, b, grain, from, to));
+
     public static string Key(string kind, string a, string b, Grain grain, DateOnly? from, DateOnly? to) =>
         string.Join('|', kind, a.Trim().ToUpperInvariant(), b.Trim().ToUpperInvariant(), grain, Dashboard.Text(from), Dashboard.Text(to));
 
