@@ -33,7 +33,7 @@ internal static class NlpCommands
         };
         var format = new Option<string>("--format") { Description = "Output format.", DefaultValueFactory = _ => "conllu" };
         format.AcceptOnlyFromAmong("conllu", "json");
-        var accurate = new Option<bool>("--accurate") { Description = "Use the accurate (beam-search) parser." };
+        var accurate = new Option<bool>("--accurate") { Description = "Use the accurate parser (an ensemble of beam-search and greedy parsers voting on each head)." };
         var cmd = new Command("parse", "Print tokens, sentences, tags, lemmas, heads and relations with character offsets.")
         {
             input, format, accurate,
@@ -90,11 +90,15 @@ internal static class NlpCommands
     private static Command BuildEval(TextWriter stdout, TextWriter stderr)
     {
         var treebank = new Option<FileInfo>("--treebank") { Description = "A CoNLL-U file with gold annotation.", Required = true };
-        var accurate = new Option<bool>("--accurate") { Description = "Evaluate the accurate (beam-search) parser." };
+        var accurate = new Option<bool>("--accurate") { Description = "Evaluate the accurate parser (an ensemble of beam-search and greedy parsers voting on each head)." };
+        var parserFile = new Option<FileInfo?>("--parser")
+        {
+            Description = "Evaluate this parser instead of an embedded one: a model from `entente train parser` (.bin) or an ensemble description (.txt, as models/parser-accurate.txt).",
+        };
         var json = new Option<bool>("--json") { Description = "Print one JSON object instead of a table." };
         var cmd = new Command("eval", "Score the tagger, lemmatizer, parser, tokenizer and sentence splitter on a treebank, with speed.")
         {
-            treebank, accurate, json,
+            treebank, accurate, parserFile, json,
         };
         cmd.SetAction(result =>
         {
@@ -118,12 +122,23 @@ internal static class NlpCommands
             var load = Stopwatch.StartNew();
             var tagger = PosTagger.Default;
             var lemmatizer = Lemmatizer.Default;
-            var parser = result.GetValue(accurate) ? DependencyParser.Accurate : DependencyParser.Default;
+            IDependencyParser parser;
+            var own = result.GetValue(parserFile);
+            try
+            {
+                parser = own is null ? (result.GetValue(accurate) ? ParserEnsemble.Accurate : DependencyParser.Default) : LoadParser(own);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
+            {
+                stderr.WriteLine($"entente: cannot load parser {own?.FullName}: {e.Message}");
+                return EntenteCli.Failure;
+            }
+
             load.Stop();
 
             var scores = NlpEvaluation.Evaluate(sentences, tagger, lemmatizer, parser);
             var seg = SegmentationEvaluation.Evaluate(sentences, Segmenter.Default);
-            var mode = result.GetValue(accurate) ? "accurate" : "fast";
+            var mode = own is not null ? own.Name : result.GetValue(accurate) ? "accurate" : "fast";
             if (result.GetValue(json))
             {
                 var o = new Dictionary<string, object>
@@ -163,5 +178,16 @@ internal static class NlpCommands
             return EntenteCli.Ok;
         });
         return cmd;
+    }
+
+    private static IDependencyParser LoadParser(FileInfo file)
+    {
+        if (file.Extension.Equals(".txt", StringComparison.OrdinalIgnoreCase))
+        {
+            return ParserEnsemble.LoadFile(file.FullName);
+        }
+
+        using var s = file.OpenRead();
+        return ParserEnsemble.LoadModel(s, file.Name);
     }
 }

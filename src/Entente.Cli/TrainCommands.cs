@@ -84,6 +84,8 @@ internal static class TrainCommands
             Description = "Also write the jackknifed training tags and the predicted dev tags there (train.jk.conllu, dev.pred.conllu), for reuse with --tagged.",
         };
         var prune = new Option<float?>("--prune") { Description = "Drop averaged weights of at most this magnitude (default: the model's tuned value)." };
+        var graph = new Option<bool>("--graph") { Description = "Train the graph-based (arc-factored, Eisner) parser, a member of the accurate ensemble; writes parser-graph.bin." };
+        var reverse = new Option<bool>("--reverse") { Description = "Train a right-to-left parser (a member of the accurate ensemble); writes parser-r2l.bin or parser-accurate-r2l.bin." };
         var tagged = new Option<bool>("--tagged")
         {
             Description = "The --train file already holds jackknifed UPOS/XPOS and --dev predicted ones: skip jackknifing and tagging.",
@@ -92,7 +94,7 @@ internal static class TrainCommands
             "parser",
             "Train the dependency parser on jackknifed tags (the tagger is retrained on each fold); writes parser.bin or parser-accurate.bin.")
         {
-            trainFile, devFile, outDir, epochs, seed, accurate, folds, clustersFile, tagged, tagsOut, prune,
+            trainFile, devFile, outDir, epochs, seed, accurate, folds, clustersFile, tagged, tagsOut, prune, reverse, graph,
         };
         cmd.SetAction(result =>
         {
@@ -125,8 +127,21 @@ internal static class TrainCommands
                 }
             }
 
+            if (result.GetValue(graph))
+            {
+                var gdir = result.GetValue(outDir)!;
+                gdir.Create();
+                var path = Path.Combine(gdir.FullName, "parser-graph.bin");
+                GraphParser.Train(
+                    taggedTrain, taggedDev, result.GetValue(epochs) ?? 10, result.GetValue(seed), result.GetValue(prune) ?? 1.0f, clusters, stdout,
+                    (p, _) => Save(path, p.Save));
+                stdout.WriteLine($"wrote parser-graph.bin to {gdir.FullName} in {clock.Elapsed.TotalSeconds:F0} s");
+                return EntenteCli.Ok;
+            }
+
             var isAccurate = result.GetValue(accurate);
-            var options = ParserTraining.Options(isAccurate, result.GetValue(seed), result.GetValue(epochs)) with { Clusters = clusters };
+            var isReverse = result.GetValue(reverse);
+            var options = ParserTraining.Options(isAccurate, result.GetValue(seed), result.GetValue(epochs)) with { Clusters = clusters, Reverse = isReverse };
             if (result.GetValue(prune) is float pr)
             {
                 options = options with { Prune = pr };
@@ -134,7 +149,7 @@ internal static class TrainCommands
 
             var dir = result.GetValue(outDir)!;
             dir.Create();
-            var name = isAccurate ? "parser-accurate.bin" : "parser.bin";
+            var name = (isAccurate ? "parser-accurate" : "parser") + (isReverse ? "-r2l" : string.Empty) + ".bin";
 
             // accurate mode (minutes per epoch): the best epoch so far is saved as soon as it is found, so a
             // run stopped early leaves a usable model

@@ -26,7 +26,7 @@ public sealed record NlpScores(
 public static class NlpEvaluation
 {
     public static NlpScores Evaluate(
-        IReadOnlyList<ConlluSentence> treebank, PosTagger tagger, Lemmatizer lemmatizer, DependencyParser parser)
+        IReadOnlyList<ConlluSentence> treebank, PosTagger tagger, Lemmatizer lemmatizer, IDependencyParser parser)
     {
         ArgumentNullException.ThrowIfNull(treebank);
         ArgumentNullException.ThrowIfNull(tagger);

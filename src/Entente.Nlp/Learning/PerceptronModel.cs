@@ -13,7 +13,8 @@ namespace Entente.Nlp.Learning;
 public sealed partial class PerceptronModel
 {
     private const uint Magic = 0x50544E45; // "ENTP"
-    private const int Version = 1;
+    private const int Version1 = 1;    // arrays as they are in memory
+    private const int Version = 2;     // keys as deltas, weights as half floats, every array split into byte planes
     private const int MaxEntries = 1 << 28;
 
     private readonly Slot[] _slots;    // open addressing on the key; Key 0 = empty
@@ -167,7 +168,12 @@ public sealed partial class PerceptronModel
         return best;
     }
 
-    /// <summary>Writes the model, Brotli-compressed. Same model, same bytes.</summary>
+    /// <summary>
+    /// Writes the model, Brotli-compressed. Same model, same bytes. Keys are written as differences from
+    /// the previous (sorted) key and weights as half-precision floats (rounded: scores change by far less
+    /// than the margins the parser and tagger decide on), each array split into byte planes, which
+    /// Brotli packs much better than interleaved bytes.
+    /// </summary>
     public void Save(Stream stream)
     {
         ArgumentNullException.ThrowIfNull(stream);
@@ -184,25 +190,71 @@ public sealed partial class PerceptronModel
 
         w.Write(_keys.Length);
         w.Write(_weights.Length);
-        foreach (var k in _keys)
+        var deltas = new ulong[_keys.Length];
+        for (int i = 0; i < deltas.Length; i++)
         {
-            w.Write(k);
+            deltas[i] = _keys[i] - (i == 0 ? 0 : _keys[i - 1]);
         }
 
-        for (int r = 0; r < _keys.Length; r++)
+        var lengths = new ushort[_keys.Length];
+        for (int r = 0; r < lengths.Length; r++)
         {
-            w.Write((ushort)(_starts[r + 1] - _starts[r]));
+            lengths[r] = (ushort)(_starts[r + 1] - _starts[r]);
         }
 
-        foreach (var c in _classes)
+        var halves = new Half[_weights.Length];
+        for (int i = 0; i < halves.Length; i++)
         {
-            w.Write(c);
+            halves[i] = ToHalf(_weights[i]);
         }
 
-        foreach (var x in _weights)
+        WritePlanes<ulong>(w, deltas);
+        WritePlanes<ushort>(w, lengths);
+        WritePlanes<ushort>(w, _classes);
+        WritePlanes<Half>(w, halves);
+    }
+
+    /// <summary>The weight as a half-precision float, clamped to the largest finite half.</summary>
+    internal static Half ToHalf(float x) => (Half)Math.Clamp(x, -65504f, 65504f);
+
+    /// <summary>Writes the values' byte 0 of every value, then byte 1 of every value, … (little-endian bytes).</summary>
+    private static void WritePlanes<T>(BinaryWriter w, T[] values)
+        where T : unmanaged
+    {
+        var bytes = MemoryMarshal.AsBytes(values.AsSpan());
+        int width = Unsafe.SizeOf<T>();
+        var plane = new byte[values.Length];
+        for (int b = 0; b < width; b++)
         {
-            w.Write(x);
+            int pb = BitConverter.IsLittleEndian ? b : width - 1 - b;
+            for (int i = 0; i < values.Length; i++)
+            {
+                plane[i] = bytes[(i * width) + pb];
+            }
+
+            w.Write(plane);
         }
+    }
+
+    /// <summary>Reads what <see cref="WritePlanes{T}"/> wrote.</summary>
+    private static T[] ReadPlanes<T>(BinaryReader r, int count)
+        where T : unmanaged
+    {
+        var values = new T[count];
+        var bytes = MemoryMarshal.AsBytes(values.AsSpan());
+        int width = Unsafe.SizeOf<T>();
+        var plane = new byte[count];
+        for (int b = 0; b < width; b++)
+        {
+            r.BaseStream.ReadExactly(plane);
+            int pb = BitConverter.IsLittleEndian ? b : width - 1 - b;
+            for (int i = 0; i < count; i++)
+            {
+                bytes[(i * width) + pb] = plane[i];
+            }
+        }
+
+        return values;
     }
 
     /// <summary>Reads a model written by <see cref="Save"/>; throws <see cref="InvalidDataException"/> naming <paramref name="name"/>.</summary>
@@ -220,7 +272,7 @@ public sealed partial class PerceptronModel
             }
 
             var version = r.ReadInt32();
-            if (version != Version)
+            if (version != Version && version != Version1)
             {
                 throw new InvalidDataException($"{name}: unsupported model version {version}");
             }
@@ -237,8 +289,32 @@ public sealed partial class PerceptronModel
                 throw new InvalidDataException($"{name}: bad feature or weight count ({nk}, {nw})");
             }
 
-            var keys = ReadArray<ulong>(r, nk);
-            var lengths = ReadArray<ushort>(r, nk);
+            ulong[] keys;
+            ushort[] lengths;
+            if (version == Version1)
+            {
+                keys = ReadArray<ulong>(r, nk);
+                lengths = ReadArray<ushort>(r, nk);
+            }
+            else
+            {
+                keys = ReadPlanes<ulong>(r, nk);
+                for (int i = 1; i < nk; i++)
+                {
+                    keys[i] += keys[i - 1];
+                }
+
+                lengths = ReadPlanes<ushort>(r, nk);
+            }
+
+            for (int i = 1; i < nk; i++)
+            {
+                if (keys[i] <= keys[i - 1])
+                {
+                    throw new InvalidDataException($"{name}: feature keys are not in order");
+                }
+            }
+
             var starts = new int[nk + 1];
             for (int i = 0; i < nk; i++)
             {
@@ -250,7 +326,7 @@ public sealed partial class PerceptronModel
                 throw new InvalidDataException($"{name}: row lengths do not add up to the weight count");
             }
 
-            var cls = ReadArray<ushort>(r, nw);
+            var cls = version == Version1 ? ReadArray<ushort>(r, nw) : ReadPlanes<ushort>(r, nw);
             foreach (var c in cls)
             {
                 if (c >= names.Length)
@@ -259,7 +335,20 @@ public sealed partial class PerceptronModel
                 }
             }
 
-            var ws = ReadArray<float>(r, nw);
+            float[] ws;
+            if (version == Version1)
+            {
+                ws = ReadArray<float>(r, nw);
+            }
+            else
+            {
+                var halves = ReadPlanes<Half>(r, nw);
+                ws = new float[nw];
+                for (int i = 0; i < nw; i++)
+                {
+                    ws[i] = (float)halves[i];
+                }
+            }
 
             return new PerceptronModel(names, keys, starts, cls, ws);
         }

@@ -67,7 +67,7 @@ public sealed class PerceptronTrainer
     public void Tick() => _time++;
 
     /// <summary>
-    /// The averaged model. Weights whose magnitude is below <paramref name="prune"/> are dropped,
+    /// The averaged model, weights rounded to half precision. Weights whose magnitude is at most <paramref name="prune"/> are dropped,
     /// and features left without weights disappear.
     /// </summary>
     public PerceptronModel ToModel(IReadOnlyList<string> classNames, float prune = 0f)
@@ -93,7 +93,8 @@ public sealed class PerceptronTrainer
             for (int i = 0; i < row.Count; i++)
             {
                 double total = row.Totals[i] + ((_time - row.Stamps[i]) * (double)row.Weights[i]);
-                float avg = (float)(total / t);
+                // rounded as the saved model stores it, so that the model scored in training is the one saved
+                float avg = (float)PerceptronModel.ToHalf((float)(total / t));
                 if (Math.Abs(avg) > prune && avg != 0f)
                 {
                     tmpC.Add(((ushort)row.Classes[i], avg));

@@ -11,11 +11,12 @@ namespace Entente.Nlp.Parsing;
 /// decoded greedily (fast model) or with beam search (accurate model). Immutable and thread-safe:
 /// every call works on its own buffers.
 /// </summary>
-public sealed class DependencyParser
+public sealed class DependencyParser : IDependencyParser
 {
     private const uint Magic = 0x50444E45; // "ENDP"
     private const int FormatVersion = 1;          // no word clusters
     private const int ClusterFormatVersion = 2;   // + fingerprint of the word-cluster table the model was trained with
+    private const int ReverseFlag = 4;             // in the feature-set word: the model reads right to left
 
     // rows meeting at least this many of the ~100 transition classes are scored as dense vectors
     private const int DenseThreshold = 12;
@@ -28,8 +29,9 @@ public sealed class DependencyParser
     private readonly string[] _labels;
     private readonly WordClusters? _clusters;
 
-    internal DependencyParser(PerceptronModel model, int beamSize, bool richFeatures, WordClusters? clusters = null, bool leanWords = false)
+    internal DependencyParser(PerceptronModel model, int beamSize, bool richFeatures, WordClusters? clusters = null, bool leanWords = false, bool reverse = false)
     {
+        Reverse = reverse;
         RichFeatures = richFeatures;
         LeanWords = leanWords && clusters != null && richFeatures;
         _clusters = clusters;
@@ -59,6 +61,9 @@ public sealed class DependencyParser
     /// <summary>Whether the model leaves out the sparse word templates (see <see cref="ParserOptions.LeanWords"/>).</summary>
     public bool LeanWords { get; }
 
+    /// <summary>Whether the model reads sentences right to left (see <see cref="ParserOptions.Reverse"/>).</summary>
+    public bool Reverse { get; }
+
     /// <summary>The word clusters the model reads, or null when it uses none.</summary>
     public WordClusters? Clusters => _clusters;
 
@@ -81,7 +86,7 @@ public sealed class DependencyParser
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(name);
         int beam;
-        bool rich, lean;
+        bool rich, lean, reverse;
         ulong fingerprint = 0;
         try
         {
@@ -98,9 +103,16 @@ public sealed class DependencyParser
             }
 
             beam = r.ReadInt32();
-            int features = r.ReadInt32(); // 0 compact, 1 rich, 2 rich without the sparse word templates
+            int flags = r.ReadInt32(); // low bits: 0 compact, 1 rich, 2 rich without the sparse word templates; 4: right to left
+            if ((flags & ~ReverseFlag) is < 0 or > 2)
+            {
+                throw new InvalidDataException($"{name}: unknown parser feature set {flags}");
+            }
+
+            int features = flags & ~ReverseFlag;
             rich = features != 0;
             lean = features == 2;
+            reverse = (flags & ReverseFlag) != 0;
             if (version == ClusterFormatVersion)
             {
                 fingerprint = r.ReadUInt64();
@@ -141,7 +153,7 @@ public sealed class DependencyParser
             clusters = null;
         }
 
-        return new DependencyParser(model, beam, rich, clusters, lean);
+        return new DependencyParser(model, beam, rich, clusters, lean, reverse);
     }
 
     /// <summary>Writes the parser; the same parser always gives the same bytes.</summary>
@@ -153,7 +165,7 @@ public sealed class DependencyParser
             w.Write(Magic);
             w.Write(_clusters is null ? FormatVersion : ClusterFormatVersion);
             w.Write(BeamSize);
-            w.Write(RichFeatures ? (LeanWords ? 2 : 1) : 0);
+            w.Write((RichFeatures ? (LeanWords ? 2 : 1) : 0) | (Reverse ? ReverseFlag : 0));
             if (_clusters is not null)
             {
                 w.Write(_clusters.Fingerprint);
@@ -162,6 +174,10 @@ public sealed class DependencyParser
 
         _model.Save(stream);
     }
+
+    /// <summary>The same parser without the weights of magnitude at most <paramref name="threshold"/>: a smaller model, usually a little less accurate.</summary>
+    public DependencyParser Pruned(float threshold) =>
+        new(_model.Pruned(threshold), BeamSize, RichFeatures, _clusters, LeanWords, Reverse);
 
     /// <summary>Trains a parser on sentences whose UPOS/XPOS columns hold the tags to learn from (ideally jackknifed).</summary>
     public static DependencyParser Train(IReadOnlyList<ConlluSentence> train, IReadOnlyList<ConlluSentence>? dev, ParserOptions options, TextWriter? log)
@@ -193,9 +209,33 @@ public sealed class DependencyParser
             return new ParseResult([], []);
         }
 
+        if (Reverse)
+        {
+            forms = forms.Reverse().ToArray();
+            upos = upos.Reverse().ToArray();
+            xpos = xpos.Reverse().ToArray();
+        }
+
         var ctx = new SentenceContext(forms, upos, xpos, _clusters, LeanWords);
         var st = BeamSize > 1 ? BeamDecode(ctx, BeamSize) : GreedyDecode(ctx);
-        return ToResult(st);
+        var result = ToResult(st);
+        return Reverse ? Reversed(result) : result;
+    }
+
+    /// <summary>A parse of the reversed sentence mapped back to the original word order (word i ↔ n + 1 − i; the root stays 0).</summary>
+    internal static ParseResult Reversed(ParseResult r)
+    {
+        int n = r.Heads.Length;
+        var heads = new int[n];
+        var rels = new string[n];
+        for (int i = 0; i < n; i++)
+        {
+            int h = r.Heads[n - 1 - i];
+            heads[i] = h == 0 ? 0 : n + 1 - h;
+            rels[i] = r.DepRels[n - 1 - i];
+        }
+
+        return new ParseResult(heads, rels);
     }
 
     internal ParseResult ToResult(ParserState st)

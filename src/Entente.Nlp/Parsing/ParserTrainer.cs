@@ -41,7 +41,7 @@ internal static class ParserTrainer
         var examples = new List<Example>(train.Count);
         foreach (var s in train)
         {
-            var ex = ToExample(s, labelIds, options.Clusters, options.LeanWords);
+            var ex = ToExample(options.Reverse ? Reversed(s) : s, labelIds, options.Clusters, options.LeanWords);
             if (ex != null)
             {
                 examples.Add(ex);
@@ -80,7 +80,8 @@ internal static class ParserTrainer
                 }
             }
 
-            var parser = new DependencyParser(trainer.ToModel(classNames, options.Prune), beam, rich, options.Clusters, options.LeanWords && options.Clusters != null);
+            var parser = new DependencyParser(
+                trainer.ToModel(classNames, options.Prune), beam, rich, options.Clusters, options.LeanWords && options.Clusters != null, options.Reverse);
             string devScore = string.Empty;
             double las = epoch;
             if (dev is { Count: > 0 })
@@ -124,6 +125,20 @@ internal static class ParserTrainer
 
         // by frequency, so that the rare labels are the ones sharing bit 63 of the label sets
         return counts.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => kv.Key).ToList();
+    }
+
+    /// <summary>The sentence with its words in reverse order (word i becomes n + 1 − i, heads renumbered; the root stays 0).</summary>
+    internal static ConlluSentence Reversed(ConlluSentence s)
+    {
+        int n = s.Words.Length;
+        var words = System.Collections.Immutable.ImmutableArray.CreateBuilder<ConlluWord>(n);
+        for (int j = 0; j < n; j++)
+        {
+            var w = s.Words[n - 1 - j];
+            words.Add(w with { Id = j + 1, Head = w.Head <= 0 || w.Head > n ? w.Head : n + 1 - w.Head });
+        }
+
+        return s with { Words = words.MoveToImmutable(), Multiwords = [] };
     }
 
     internal static Example? ToExample(ConlluSentence s, Dictionary<string, int> labelIds, WordClusters? clusters = null, bool leanWords = false)

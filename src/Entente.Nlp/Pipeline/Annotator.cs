@@ -16,9 +16,9 @@ public sealed class Annotator : IStage<SegmentedText, AnalyzedDocument>
 {
     private readonly PosTagger _tagger;
     private readonly Lemmatizer _lemmatizer;
-    private readonly DependencyParser _parser;
+    private readonly IDependencyParser _parser;
 
-    public Annotator(PosTagger tagger, Lemmatizer lemmatizer, DependencyParser parser)
+    public Annotator(PosTagger tagger, Lemmatizer lemmatizer, IDependencyParser parser)
     {
         ArgumentNullException.ThrowIfNull(tagger);
         ArgumentNullException.ThrowIfNull(lemmatizer);

@@ -62,5 +62,5 @@ public sealed class NlpPipeline : IStage<string, AnalyzedDocument>
     }
 
     public static NlpPipeline Create(bool accurate) =>
-        new(Segmenter.Default, new Annotator(PosTagger.Default, Lemmatizer.Default, accurate ? DependencyParser.Accurate : DependencyParser.Default));
+        new(Segmenter.Default, new Annotator(PosTagger.Default, Lemmatizer.Default, accurate ? ParserEnsemble.Accurate : DependencyParser.Default));
 }
