@@ -101,4 +101,39 @@ public sealed class TrainCommandTests
         Assert.Equal(2, exit);
         Assert.Contains("--corpus", err, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Right_to_left_and_graph_parsers_train_and_evaluate_as_an_ensemble()
+    {
+        // Given a tiny tagged treebank
+        using var dir = new TempDir();
+        var treebank = dir.File("tiny.conllu");
+        File.WriteAllText(treebank, SmallTreebank.Text);
+
+        // When a right-to-left parser, a left-to-right one and a graph parser are trained, and an ensemble of the three is evaluated
+        var r2l = CliRunner.Run("train", "parser", "--tagged", "--reverse", "--train", treebank, "--dev", treebank, "--out", dir.Path, "--epochs", "3");
+        var l2r = CliRunner.Run("train", "parser", "--tagged", "--train", treebank, "--dev", treebank, "--out", dir.Path, "--epochs", "3");
+        var graph = CliRunner.Run("train", "parser", "--tagged", "--graph", "--train", treebank, "--dev", treebank, "--out", dir.Path, "--epochs", "3");
+        File.WriteAllText(dir.File("three.txt"), "parser.bin 1.5\nparser-r2l.bin 1\nparser-graph.bin 1\n");
+        var eval = CliRunner.Run("nlp", "eval", "--treebank", treebank, "--parser", dir.File("three.txt"), "--json");
+        File.WriteAllText(dir.File("broken.txt"), "parser.bin 1\nmissing.bin 1\n");
+        var broken = CliRunner.Run("nlp", "eval", "--treebank", treebank, "--parser", dir.File("broken.txt"));
+
+        // Then each writes its own model, the right-to-left one says so, and the ensemble is scored under its file's name
+        Assert.Equal(0, r2l.Exit);
+        Assert.Contains("wrote parser-r2l.bin", r2l.Out, StringComparison.Ordinal);
+        using (var s = File.OpenRead(dir.File("parser-r2l.bin")))
+        {
+            Assert.True(DependencyParser.Load(s, "parser-r2l.bin").Reverse);
+        }
+
+        Assert.Equal(0, l2r.Exit);
+        Assert.Equal(0, graph.Exit);
+        Assert.Contains("wrote parser-graph.bin", graph.Out, StringComparison.Ordinal);
+        Assert.Equal(0, eval.Exit);
+        Assert.Equal("three.txt", System.Text.Json.JsonDocument.Parse(eval.Out).RootElement.GetProperty("mode").GetString());
+        Assert.Equal(1, broken.Exit);
+        Assert.Contains("broken.txt line 2", broken.Err, StringComparison.Ordinal);
+        Assert.Contains("missing.bin", broken.Err, StringComparison.Ordinal);
+    }
 }

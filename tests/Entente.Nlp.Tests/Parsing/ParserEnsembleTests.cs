@@ -11,6 +11,9 @@ public class ParserEnsembleTests
     private static readonly Lazy<DependencyParser> RightToLeft = new(() =>
         DependencyParser.Train(NewsTreebank.Sentences, null, new ParserOptions(Epochs: 12, Prune: 0f, Reverse: true), null));
 
+    private static readonly Lazy<GraphParser> Graph = new(() =>
+        GraphParser.Train(NewsTreebank.Sentences, null, epochs: 10, seed: 1, prune: 0f, clusters: null, log: null));
+
     private static ParseResult Parse(IDependencyParser p, ConlluSentence s) =>
         p.Parse(s.Words.Select(w => w.Form).ToArray(), s.Words.Select(w => w.Upos).ToArray(), s.Words.Select(w => w.Xpos).ToArray());
 
@@ -155,6 +158,36 @@ public class ParserEnsembleTests
 
         Assert.Equal([2, 3, 0, 5, 3, 3], r.Heads);
         Assert.Equal(["det", "nsubj", "root", "det", "obj", "punct"], r.DepRels);
+    }
+
+    [Fact]
+    public void A_graph_parser_learns_a_tiny_treebank_and_saves_the_same_bytes_it_loads()
+    {
+        var parser = Graph.Value;
+        int right = 0, total = 0;
+        foreach (var s in NewsTreebank.Sentences)
+        {
+            var r = Parse(parser, s);
+            ArcHybridTests.AssertWellFormed(r.Heads);
+            right += r.Heads.Zip(s.Words, (h, w) => h == w.Head ? 1 : 0).Sum();
+            total += s.Words.Length;
+        }
+
+        // an arc-factored model cannot always fit every training tree, but it gets nearly all of them
+        Assert.True(right >= total * 0.95, $"{right} of {total} heads");
+
+        using var ms = new MemoryStream();
+        parser.Save(ms);
+        var bytes = ms.ToArray();
+        var loaded = Assert.IsType<GraphParser>(ParserEnsemble.LoadModel(new MemoryStream(bytes), "graph.bin"));
+        using var again = new MemoryStream();
+        loaded.Save(again);
+        Assert.Equal(bytes, again.ToArray());
+        Assert.Equal(Parse(parser, NewsTreebank.Sentences[1]).DepRels, Parse(loaded, NewsTreebank.Sentences[1]).DepRels);
+        Assert.Empty(parser.Parse([], [], []).Heads);
+
+        var truncated = Assert.Throws<InvalidDataException>(() => GraphParser.Load(new MemoryStream(bytes[..(bytes.Length / 2)]), "half.bin"));
+        Assert.Contains("half.bin", truncated.Message, StringComparison.Ordinal);
     }
 
     private static double Total(double[] score, int[] heads, int n) =>
