@@ -21,6 +21,7 @@ internal static class TrainCommands
         train.Subcommands.Add(BuildTagger(stdout, stderr));
         train.Subcommands.Add(BuildParser(stdout, stderr));
         train.Subcommands.Add(ClusterTraining.Build(stdout, stderr));
+        train.Subcommands.Add(BuildPrune(stdout, stderr));
         return train;
     }
 
@@ -160,6 +161,49 @@ internal static class TrainCommands
                 Save(Path.Combine(dir.FullName, name), parser.Save);
             }
             stdout.WriteLine($"wrote {name} to {dir.FullName} in {clock.Elapsed.TotalSeconds:F0} s");
+            return EntenteCli.Ok;
+        });
+        return cmd;
+    }
+
+    private static Command BuildPrune(TextWriter stdout, TextWriter stderr)
+    {
+        var model = new Option<FileInfo>("--model") { Description = "A transition parser model (parser.bin, parser-accurate.bin, …).", Required = true };
+        var threshold = new Option<float>("--threshold") { Description = "Drop the weights of at most this magnitude.", Required = true };
+        var output = new Option<FileInfo>("--out") { Description = "File to write the smaller model to.", Required = true };
+        var cmd = new Command("prune", "Write a smaller copy of a parser model without its small weights (the accurate ensemble's beam member is pruned at 2).")
+        {
+            model, threshold, output,
+        };
+        cmd.SetAction(result =>
+        {
+            var file = result.GetValue(model)!;
+            var t = result.GetValue(threshold);
+            if (!(t >= 0) || float.IsInfinity(t))
+            {
+                stderr.WriteLine($"entente: --threshold must be a non-negative number, not {t}");
+                return EntenteCli.Usage;
+            }
+
+            DependencyParser parser;
+            try
+            {
+                using var s = file.OpenRead();
+                parser = DependencyParser.Load(s, file.Name);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
+            {
+                stderr.WriteLine($"entente: cannot load parser {file.FullName}: {e.Message}");
+                return EntenteCli.Failure;
+            }
+
+            var pruned = parser.Pruned(t);
+            var target = result.GetValue(output)!;
+            target.Directory?.Create();
+            Save(target.FullName, pruned.Save);
+            stdout.WriteLine(
+                $"wrote {target.Name}: {pruned.FeatureCount} features and {pruned.WeightCount} weights"
+                + $" (of {parser.FeatureCount} and {parser.WeightCount}), {new FileInfo(target.FullName).Length} bytes");
             return EntenteCli.Ok;
         });
         return cmd;

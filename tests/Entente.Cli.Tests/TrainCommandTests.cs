@@ -136,4 +136,35 @@ public sealed class TrainCommandTests
         Assert.Contains("broken.txt line 2", broken.Err, StringComparison.Ordinal);
         Assert.Contains("missing.bin", broken.Err, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Pruning_a_parser_writes_a_smaller_model_and_bad_arguments_are_named()
+    {
+        // Given a parser trained on a tiny treebank
+        using var dir = new TempDir();
+        var treebank = dir.File("tiny.conllu");
+        File.WriteAllText(treebank, SmallTreebank.Text);
+        Assert.Equal(0, CliRunner.Run("train", "parser", "--tagged", "--train", treebank, "--dev", treebank, "--out", dir.Path, "--epochs", "3", "--prune", "0").Exit);
+
+        // When it is pruned at 1, and at a negative threshold, and a file that is no model is given
+        var run = CliRunner.Run("train", "prune", "--model", dir.File("parser.bin"), "--threshold", "1", "--out", dir.File("small.bin"));
+        var negative = CliRunner.Run("train", "prune", "--model", dir.File("parser.bin"), "--threshold", "-1", "--out", dir.File("x.bin"));
+        var garbage = CliRunner.Run("train", "prune", "--model", treebank, "--threshold", "1", "--out", dir.File("y.bin"));
+
+        // Then the smaller model loads and has fewer weights; the errors say what was wrong
+        Assert.Equal(0, run.Exit);
+        Assert.Contains("wrote small.bin", run.Out, StringComparison.Ordinal);
+        DependencyParser Load(string f)
+        {
+            using var s = File.OpenRead(dir.File(f));
+            return DependencyParser.Load(s, f);
+        }
+
+        Assert.True(Load("small.bin").WeightCount < Load("parser.bin").WeightCount);
+        Assert.Equal(2, negative.Exit);
+        Assert.Contains("--threshold", negative.Err, StringComparison.Ordinal);
+        Assert.Equal(1, garbage.Exit);
+        Assert.Contains("tiny.conllu", garbage.Err, StringComparison.Ordinal);
+        Assert.False(File.Exists(dir.File("y.bin")));
+    }
 }

@@ -72,6 +72,12 @@ public sealed class DependencyParser : IDependencyParser
 
     internal PerceptronModel Model => _model;
 
+    /// <summary>Features with at least one weight in the model.</summary>
+    public int FeatureCount => _model.FeatureCount;
+
+    /// <summary>Weights in the model (feature, transition pairs).</summary>
+    public int WeightCount => _model.WeightCount;
+
     internal static string ClassName(int action, IReadOnlyList<string> labels) =>
         action == ParserState.Shift ? "SHIFT"
         : (ParserState.IsLeft(action) ? "L:" : "R:") + labels[ParserState.LabelOf(action)];
