@@ -22,6 +22,7 @@ internal static class TrainCommands
         train.Subcommands.Add(BuildParser(stdout, stderr));
         train.Subcommands.Add(ClusterTraining.Build(stdout, stderr));
         train.Subcommands.Add(BuildPrune(stdout, stderr));
+        train.Subcommands.Add(AutoParse.Build(stdout, stderr));
         return train;
     }
 

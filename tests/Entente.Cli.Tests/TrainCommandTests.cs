@@ -1,3 +1,4 @@
+using Entente.Nlp.Conllu;
 using Entente.Nlp.Clustering;
 using Entente.Nlp.Parsing;
 using Entente.Nlp.Tagging;
@@ -166,5 +167,51 @@ public sealed class TrainCommandTests
         Assert.Equal(1, garbage.Exit);
         Assert.Contains("tiny.conllu", garbage.Err, StringComparison.Ordinal);
         Assert.False(File.Exists(dir.File("y.bin")));
+    }
+
+    [Fact]
+    public void Autoparse_writes_parsed_sentences_from_every_third_document_and_skips_bad_lines()
+    {
+        // Given a corpus of six documents, one of them not JSON, and a second corpus
+        using var dir = new TempDir();
+        var a = dir.File("a.jsonl");
+        var b = dir.File("b.jsonl");
+        File.WriteAllLines(a, [
+            """{"text": "The foreign minister of France met his counterpart from Iran in Paris on Monday."}""",
+            "not json at all",
+            """{"text": "Sanctions against the regime were extended by the council for another six months."}""",
+        ]);
+        File.WriteAllLines(b, [
+            """{"text": "Short one."}""",
+            """{"text": "The president signed a new trade agreement with the neighbouring state last week."}""",
+            """{"title": "no text here"}""",
+        ]);
+
+        // When parts 0 and 1 are parsed (documents are read in turn: a1 b1 a2 b2 a3 b3)
+        var part0 = CliRunner.Run("train", "autoparse", "--corpus", a, "--corpus", b, "--part", "0", "--out", dir.File("p0.conllu"));
+        var part1 = CliRunner.Run("train", "autoparse", "--corpus", a, "--corpus", b, "--part", "1", "--out", dir.File("p1.conllu"));
+        var part2 = CliRunner.Run("train", "autoparse", "--corpus", a, "--corpus", b, "--part", "2", "--out", dir.File("p2.conllu"));
+        var bad = CliRunner.Run("train", "autoparse", "--corpus", a, "--part", "3", "--out", dir.File("x.conllu"));
+
+        // Then part 0 holds documents a1 and b2, part 1 b1 and a3, part 2 a2 (not JSON: named) and b3; each tree is whole
+        Assert.Equal(0, part0.Exit);
+        var p0 = ConlluReader.ReadFile(dir.File("p0.conllu"));
+        Assert.Equal(2, p0.Count);
+        Assert.Equal("France", p0[0].Words[4].Form);
+        Assert.Equal("president", p0[1].Words[1].Form);
+        foreach (var s in p0)
+        {
+            Assert.Single(s.Words, w => w.Head == 0);
+            Assert.All(s.Words, w => Assert.InRange(w.Head, 0, s.Words.Length));
+        }
+
+        Assert.Equal(0, part1.Exit);
+        Assert.Equal(0, part2.Exit);
+        Assert.Contains("a.jsonl line 2", part2.Err, StringComparison.Ordinal);
+        Assert.Empty(ConlluReader.ReadFile(dir.File("p2.conllu")));
+        var p1 = ConlluReader.ReadFile(dir.File("p1.conllu"));
+        Assert.Single(p1); // "Short one." is under six words; the title-only document has no text
+        Assert.Equal("Sanctions", p1[0].Words[0].Form);
+        Assert.Equal(2, bad.Exit);
     }
 }
