@@ -44,6 +44,28 @@ public sealed class WordClusters
     }
 
     /// <summary>The table embedded in the library (models/clusters.bin).</summary>
+    /// <summary>
+    /// The table a model needs: null when it was trained without clusters (<paramref name="fingerprint"/> 0),
+    /// otherwise <paramref name="given"/> (null: <see cref="Default"/>), which must have that fingerprint;
+    /// <see cref="InvalidDataException"/> names the model file <paramref name="name"/> and what it is.
+    /// </summary>
+    internal static WordClusters? ForModel(ulong fingerprint, WordClusters? given, string name, string what)
+    {
+        if (fingerprint == 0)
+        {
+            return null;
+        }
+
+        var clusters = given ?? Default;
+        if (clusters.Fingerprint != fingerprint)
+        {
+            throw new InvalidDataException(
+                $"{name}: the {what} was trained with another word-cluster table (fingerprint {fingerprint:x16}, given {clusters.Fingerprint:x16})");
+        }
+
+        return clusters;
+    }
+
     public static WordClusters Default => DefaultClusters.Value;
 
     /// <summary>Number of words in the table.</summary>

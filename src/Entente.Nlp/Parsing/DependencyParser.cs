@@ -145,19 +145,7 @@ public sealed class DependencyParser : IDependencyParser
             }
         }
 
-        if (fingerprint != 0)
-        {
-            clusters ??= WordClusters.Default;
-            if (clusters.Fingerprint != fingerprint)
-            {
-                throw new InvalidDataException(
-                    $"{name}: the parser was trained with another word-cluster table (fingerprint {fingerprint:x16}, given {clusters.Fingerprint:x16})");
-            }
-        }
-        else
-        {
-            clusters = null;
-        }
+        clusters = WordClusters.ForModel(fingerprint, clusters, name, "parser");
 
         return new DependencyParser(model, beam, rich, clusters, lean, reverse);
     }
@@ -201,15 +189,7 @@ public sealed class DependencyParser : IDependencyParser
     /// <summary>Parses one sentence given its words and their UPOS and XPOS tags.</summary>
     public ParseResult Parse(IReadOnlyList<string> forms, IReadOnlyList<string> upos, IReadOnlyList<string> xpos)
     {
-        ArgumentNullException.ThrowIfNull(forms);
-        ArgumentNullException.ThrowIfNull(upos);
-        ArgumentNullException.ThrowIfNull(xpos);
-        if (upos.Count != forms.Count || xpos.Count != forms.Count)
-        {
-            throw new ArgumentException($"forms, upos and xpos differ in length ({forms.Count}, {upos.Count}, {xpos.Count})");
-        }
-
-        int n = forms.Count;
+        int n = ParseResult.CheckInput(forms, upos, xpos);
         if (n == 0)
         {
             return new ParseResult([], []);

@@ -66,9 +66,7 @@ public sealed class GraphParser : IDependencyParser
         var rng = new ParserTrainer.SplitMix(seed);
         var order = Enumerable.Range(0, examples.Count).ToArray();
         var labelArray = labelNames.ToArray();
-        GraphParser? best = null;
-        double bestLas = -1;
-        int bestEpoch = 0;
+        var best = new ParserTrainer.BestEpoch<GraphParser>(dev, improved);
         var clock = Stopwatch.StartNew();
         var f = new ulong[MaxArcFeatures];
         var g = new ulong[MaxLabelFeatures];
@@ -128,64 +126,20 @@ public sealed class GraphParser : IDependencyParser
             }
 
             var parser = new GraphParser(arcTrainer.ToModel(["arc"], prune), labelTrainer.ToModel(labelArray, prune), clusters);
-            double las = epoch;
-            string devScore = string.Empty;
-            if (dev is { Count: > 0 })
-            {
-                (double uas, double l) = Evaluate(parser, dev);
-                las = l;
-                devScore = $" dev UAS {uas:F4} LAS {l:F4}";
-            }
-
-            if (las > bestLas)
-            {
-                bestLas = las;
-                best = parser;
-                bestEpoch = epoch;
-                improved?.Invoke(parser, epoch);
-            }
-
+            string devScore = best.Consider(parser, epoch);
             log?.WriteLine(
                 $"epoch {epoch}: head errors {headErrors}/{words} ({100.0 * headErrors / Math.Max(1, words):F2}%), label errors {labelErrors},"
                 + $" features {parser._arcs.FeatureCount}+{parser._labels.FeatureCount}{devScore} [{clock.Elapsed.TotalSeconds:F0}s]");
             log?.Flush();
         }
 
-        log?.WriteLine($"kept epoch {bestEpoch}");
-        return best!;
-    }
-
-    private static (double Uas, double Las) Evaluate(GraphParser parser, IReadOnlyList<ConlluSentence> sentences)
-    {
-        long total = 0, uas = 0, las = 0;
-        foreach (var s in sentences)
-        {
-            var r = parser.Parse(s.Forms(), s.Words.Select(w => w.Upos).ToArray(), s.Words.Select(w => w.Xpos).ToArray());
-            for (int i = 0; i < r.Heads.Length; i++)
-            {
-                total++;
-                if (r.Heads[i] == s.Words[i].Head)
-                {
-                    uas++;
-                    las += r.DepRels[i] == s.Words[i].DepRel ? 1 : 0;
-                }
-            }
-        }
-
-        return (uas / (double)Math.Max(1, total), las / (double)Math.Max(1, total));
+        log?.WriteLine($"kept epoch {best.Epoch}");
+        return best.Parser!;
     }
 
     public ParseResult Parse(IReadOnlyList<string> forms, IReadOnlyList<string> upos, IReadOnlyList<string> xpos)
     {
-        ArgumentNullException.ThrowIfNull(forms);
-        ArgumentNullException.ThrowIfNull(upos);
-        ArgumentNullException.ThrowIfNull(xpos);
-        if (upos.Count != forms.Count || xpos.Count != forms.Count)
-        {
-            throw new ArgumentException($"forms, upos and xpos differ in length ({forms.Count}, {upos.Count}, {xpos.Count})");
-        }
-
-        int n = forms.Count;
+        int n = ParseResult.CheckInput(forms, upos, xpos);
         if (n == 0)
         {
             return new ParseResult([], []);
@@ -415,19 +369,7 @@ public sealed class GraphParser : IDependencyParser
             throw new InvalidDataException($"{name}: the perceptrons do not have the graph parser's classes");
         }
 
-        if (fingerprint != 0)
-        {
-            clusters ??= WordClusters.Default;
-            if (clusters.Fingerprint != fingerprint)
-            {
-                throw new InvalidDataException(
-                    $"{name}: the parser was trained with another word-cluster table (fingerprint {fingerprint:x16}, given {clusters.Fingerprint:x16})");
-            }
-        }
-        else
-        {
-            clusters = null;
-        }
+        clusters = WordClusters.ForModel(fingerprint, clusters, name, "parser");
 
         return new GraphParser(arcs, labels, clusters);
     }

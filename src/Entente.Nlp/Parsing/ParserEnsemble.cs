@@ -29,6 +29,8 @@ public sealed class ParserEnsemble : IDependencyParser
     // ties between equal vote weights go to the first member, then the second, …
     private const double TieBreak = 1e-6;
 
+    private readonly double[] _weights;
+
     private static readonly Lazy<ParserEnsemble> AccurateEnsemble = new(() => LoadResource("parser-accurate.txt"));
 
     public ParserEnsemble(IEnumerable<EnsembleMember> members)
@@ -47,6 +49,8 @@ public sealed class ParserEnsemble : IDependencyParser
                 throw new ArgumentException($"member {m.Name}: the weight must be a positive number, not {m.Weight}", nameof(members));
             }
         }
+
+        _weights = Members.Select(m => m.Weight).ToArray();
     }
 
     /// <summary>The accurate parser embedded in the library: the members listed in models/parser-accurate.txt.</summary>
@@ -141,24 +145,21 @@ public sealed class ParserEnsemble : IDependencyParser
 
     public ParseResult Parse(IReadOnlyList<string> forms, IReadOnlyList<string> upos, IReadOnlyList<string> xpos)
     {
-        ArgumentNullException.ThrowIfNull(forms);
+        int n = ParseResult.CheckInput(forms, upos, xpos);
         var first = Members[0].Parser.Parse(forms, upos, xpos);
-        if (Members.Length == 1 || forms.Count == 0 || forms.Count > MaxVotedWords)
+        if (Members.Length == 1 || n == 0 || n > MaxVotedWords)
         {
             return first;
         }
 
         var parses = new ParseResult[Members.Length];
-        var weights = new double[Members.Length];
         parses[0] = first;
-        weights[0] = Members[0].Weight;
         for (int m = 1; m < parses.Length; m++)
         {
             parses[m] = Members[m].Parser.Parse(forms, upos, xpos);
-            weights[m] = Members[m].Weight;
         }
 
-        return Combine(parses, weights);
+        return Combine(parses, _weights);
     }
 
     /// <summary>

@@ -55,9 +55,7 @@ internal static class ParserTrainer
         var order = Enumerable.Range(0, examples.Count).ToArray();
         bool rich = options.UseRichFeatures;
         int beam = options.Mode == ParserMode.Accurate ? Math.Max(2, options.BeamSize) : 1;
-        DependencyParser? best = null;
-        double bestLas = -1;
-        int bestEpoch = 0;
+        var best = new BestEpoch<DependencyParser>(dev, improved);
         var clock = Stopwatch.StartNew();
         for (int epoch = 1; epoch <= options.Epochs; epoch++)
         {
@@ -82,8 +80,35 @@ internal static class ParserTrainer
 
             var parser = new DependencyParser(
                 trainer.ToModel(classNames, options.Prune), beam, rich, options.Clusters, options.LeanWords && options.Clusters != null, options.Reverse);
-            string devScore = string.Empty;
+            string devScore = best.Consider(parser, epoch);
+            log?.WriteLine(
+                $"epoch {epoch}: {(beam == 1 ? "transition" : "sentence")} errors {errors}/{steps} ({100.0 * errors / Math.Max(1, steps):F2}%),"
+                + $" features {parser.Model.FeatureCount} weights {parser.Model.WeightCount}{devScore} [{clock.Elapsed.TotalSeconds:F0}s]");
+            log?.Flush();
+        }
+
+        log?.WriteLine($"kept epoch {best.Epoch}");
+        return best.Parser!;
+    }
+
+    /// <summary>
+    /// Keeps the epoch whose parser scores the best LAS on dev (without dev: the last one), telling
+    /// <c>improved</c> of each new best as soon as it is found.
+    /// </summary>
+    internal sealed class BestEpoch<T>(IReadOnlyList<ConlluSentence>? dev, Action<T, int>? improved)
+        where T : class, IDependencyParser
+    {
+        private double _las = -1;
+
+        public T? Parser { get; private set; }
+
+        public int Epoch { get; private set; }
+
+        /// <summary>Scores <paramref name="parser"/> on dev and keeps it if it is the best so far; returns the dev scores for the log ("" without dev).</summary>
+        public string Consider(T parser, int epoch)
+        {
             double las = epoch;
+            string devScore = string.Empty;
             if (dev is { Count: > 0 })
             {
                 (double uas, double l) = Evaluate(parser, dev);
@@ -91,22 +116,16 @@ internal static class ParserTrainer
                 devScore = $" dev UAS {uas:F4} LAS {l:F4}";
             }
 
-            if (las > bestLas)
+            if (las > _las)
             {
-                bestLas = las;
-                best = parser;
-                bestEpoch = epoch;
+                _las = las;
+                Parser = parser;
+                Epoch = epoch;
                 improved?.Invoke(parser, epoch);
             }
 
-            log?.WriteLine(
-                $"epoch {epoch}: {(beam == 1 ? "transition" : "sentence")} errors {errors}/{steps} ({100.0 * errors / Math.Max(1, steps):F2}%),"
-                + $" features {parser.Model.FeatureCount} weights {parser.Model.WeightCount}{devScore} [{clock.Elapsed.TotalSeconds:F0}s]");
-            log?.Flush();
+            return devScore;
         }
-
-        log?.WriteLine($"kept epoch {bestEpoch}");
-        return best!;
     }
 
     internal static List<string> CollectLabels(IReadOnlyList<ConlluSentence> sentences)
@@ -366,7 +385,7 @@ internal static class ParserTrainer
     }
 
     /// <summary>Unlabelled and labelled attachment scores over all words, punctuation included.</summary>
-    internal static (double Uas, double Las) Evaluate(DependencyParser parser, IReadOnlyList<ConlluSentence> sentences)
+    internal static (double Uas, double Las) Evaluate(IDependencyParser parser, IReadOnlyList<ConlluSentence> sentences)
     {
         long total = 0, uas = 0, las = 0;
         foreach (var s in sentences)

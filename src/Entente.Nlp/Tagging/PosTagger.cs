@@ -291,20 +291,7 @@ public sealed class PosTagger
                 throw new InvalidDataException($"{name}: unsupported tagger model version {version}");
             }
 
-            if (version == ClusterVersion)
-            {
-                ulong fingerprint = r.ReadUInt64();
-                clusters ??= WordClusters.Default;
-                if (clusters.Fingerprint != fingerprint)
-                {
-                    throw new InvalidDataException(
-                        $"{name}: the tagger was trained with another word-cluster table (fingerprint {fingerprint:x16}, given {clusters.Fingerprint:x16})");
-                }
-            }
-            else
-            {
-                clusters = null;
-            }
+            clusters = WordClusters.ForModel(version == ClusterVersion ? r.ReadUInt64() : 0, clusters, name, "tagger");
 
             string[] classes;
             TagDictionary dict;
