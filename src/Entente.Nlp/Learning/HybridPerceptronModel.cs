@@ -133,7 +133,8 @@ public sealed class HybridPerceptronModel
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static uint TagOf(ulong key) => (uint)(key >> 32) | 1u;
+    // the bits of the (cut) key above the lowest 8: with the slot index they compare all of its bits
+    private static uint TagOf(ulong key) => (uint)(key >> (PerceptronModel.KeyBits - 32)) | 1u;
 
     public PerceptronModel Source { get; }
 
@@ -181,8 +182,9 @@ public sealed class HybridPerceptronModel
                 }
 
                 int nf = 0;
-                foreach (var f in block)
+                foreach (var feature in block)
                 {
+                    var f = PerceptronModel.Cut(feature);
                     int s = (int)(f & (ulong)mask);
                     uint tag = TagOf(f);
                     while (true)

@@ -38,6 +38,6 @@ public sealed partial class PerceptronModel
         }
 
         starts.Add(classes.Count);
-        return new PerceptronModel([.. ClassNames], [.. keys], [.. starts], [.. classes], [.. weights]);
+        return FromRows([.. ClassNames], [.. keys], [.. starts], [.. classes], [.. weights]);
     }
 }

@@ -117,7 +117,7 @@ public sealed class PerceptronTrainer
         }
 
         starts.Add(cls.Count);
-        return new PerceptronModel(classNames.ToArray(), outKeys.ToArray(), starts.ToArray(), cls.ToArray(), ws.ToArray());
+        return PerceptronModel.FromRows(classNames.ToArray(), outKeys.ToArray(), starts.ToArray(), cls.ToArray(), ws.ToArray());
     }
 
     private Row GetRow(ulong f)

@@ -148,6 +148,25 @@ public sealed class GraphParser : IDependencyParser
         var s = new Sentence(forms, upos, xpos, _clusters);
         var arcScores = ScoreArcs(s, (k, one) => { one[0] = 0; _arcs.Score(k, one); return one[0]; });
         var heads = Eisner.Decode(arcScores, n);
+        return new ParseResult(heads, Label(s, heads));
+    }
+
+    /// <summary>Relations for a given tree (1-based heads, 0 = root), chosen by the relation model that sees the whole tree.</summary>
+    public string[] Relabel(IReadOnlyList<string> forms, IReadOnlyList<string> upos, IReadOnlyList<string> xpos, IReadOnlyList<int> heads)
+    {
+        int n = ParseResult.CheckInput(forms, upos, xpos);
+        ArgumentNullException.ThrowIfNull(heads);
+        if (heads.Count != n)
+        {
+            throw new ArgumentException("one head per word is needed", nameof(heads));
+        }
+
+        return n == 0 ? [] : Label(new Sentence(forms, upos, xpos, _clusters), heads);
+    }
+
+    private string[] Label(Sentence s, IReadOnlyList<int> heads)
+    {
+        int n = s.N;
         var rels = new string[n];
         Span<ulong> g = stackalloc ulong[MaxLabelFeatures];
         Span<float> scores = stackalloc float[_labels.Classes];
@@ -174,7 +193,7 @@ public sealed class GraphParser : IDependencyParser
             rels[d - 1] = best < 0 ? "dep" : _labels.ClassNames[best];
         }
 
-        return new ParseResult(heads, rels);
+        return rels;
     }
 
     private delegate float ArcScore(ReadOnlySpan<ulong> features, Span<float> one);

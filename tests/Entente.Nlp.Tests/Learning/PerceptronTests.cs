@@ -97,6 +97,140 @@ public class PerceptronTests
     }
 
     [Fact]
+    public void Keys_that_differ_only_above_the_kept_bits_are_one_feature_with_the_weights_added()
+    {
+        const ulong low = 0x12_3456_789AUL;
+        ulong a = low | (1UL << 50), b = low | (3UL << 60), apart = low + 1;
+        var model = TrainTwo(a, b);
+        var separate = TrainTwo(a, apart);
+
+        Assert.Equal(1, model.FeatureCount);
+        Assert.Equal(2, separate.FeatureCount);
+        var sa = new float[3];
+        var sb = new float[3];
+        model.Score([a], sa);
+        model.Score([low], sb);
+        Assert.Equal(sa, sb);
+        var both = new float[3];
+        separate.Score([a, apart], both);
+        Assert.Equal(both, sa);
+        Assert.True(sa[0] > 0);
+        Assert.Equal(sa, ScoreWithHybrid(model, [b]));
+    }
+
+    [Fact]
+    public void A_format_2_file_with_whole_64_bit_keys_loads_and_scores_as_before()
+    {
+        var model = TrainToy();
+        var keys = ToyData().SelectMany(d => d.Features).Distinct().Order().ToArray();
+        var rows = keys.Select(k =>
+        {
+            var sc = new float[3];
+            model.Score([k], sc);
+            return sc;
+        }).ToArray();
+
+        var loaded = PerceptronModel.Load(new MemoryStream(FormatTwo(keys, rows)), "old.bin");
+
+        Assert.Equal(keys.Length, loaded.FeatureCount);
+        foreach (var (f, _) in ToyData())
+        {
+            var a = new float[3];
+            var b = new float[3];
+            model.Score(f, a);
+            loaded.Score(f, b);
+            Assert.Equal(a, b);
+        }
+
+        // saved again it is a format 3 file, which no longer holds the high bits
+        Assert.Equal(Bytes(loaded), Bytes(PerceptronModel.Load(new MemoryStream(Bytes(loaded)), "new.bin")));
+        Assert.Equal(3, BitConverter.ToInt32(Decompressed(Bytes(loaded)), 4));
+    }
+
+    private static PerceptronModel TrainTwo(ulong first, ulong second)
+    {
+        var trainer = new PerceptronTrainer(Names.Length);
+        trainer.Update([first], 0, 1f);
+        trainer.Tick();
+        trainer.Update([second], 0, 2f);
+        trainer.Tick();
+        return trainer.ToModel(Names);
+    }
+
+    private static float[] ScoreWithHybrid(PerceptronModel model, ulong[] features)
+    {
+        var hybrid = new HybridPerceptronModel(model, denseThreshold: 2);
+        var scores = new float[hybrid.Stride];
+        hybrid.Score(features, scores);
+        return scores[..model.Classes];
+    }
+
+    private static byte[] Decompressed(byte[] file)
+    {
+        using var brotli = new System.IO.Compression.BrotliStream(new MemoryStream(file), System.IO.Compression.CompressionMode.Decompress);
+        using var ms = new MemoryStream();
+        brotli.CopyTo(ms);
+        return ms.ToArray();
+    }
+
+    // format 2 as older Entente builds wrote it: whole keys as deltas, half weights, each array in byte planes
+    private static byte[] FormatTwo(ulong[] keys, float[][] rows)
+    {
+        var classes = new List<ushort>();
+        var weights = new List<Half>();
+        var lengths = new List<ushort>();
+        foreach (var row in rows)
+        {
+            ushort n = 0;
+            for (ushort c = 0; c < row.Length; c++)
+            {
+                if (row[c] != 0)
+                {
+                    classes.Add(c);
+                    weights.Add((Half)row[c]);
+                    n++;
+                }
+            }
+
+            lengths.Add(n);
+        }
+
+        using var ms = new MemoryStream();
+        using (var brotli = new System.IO.Compression.BrotliStream(ms, System.IO.Compression.CompressionLevel.Fastest, leaveOpen: true))
+        using (var w = new BinaryWriter(brotli))
+        {
+            w.Write(0x50544E45u);
+            w.Write(2);
+            w.Write(Names.Length);
+            foreach (var name in Names)
+            {
+                w.Write(name);
+            }
+
+            w.Write(keys.Length);
+            w.Write(weights.Count);
+            Planes(w, keys.Select((k, i) => BitConverter.GetBytes(k - (i == 0 ? 0 : keys[i - 1]))).ToArray());
+            Planes(w, lengths.Select(BitConverter.GetBytes).ToArray());
+            Planes(w, classes.Select(BitConverter.GetBytes).ToArray());
+            Planes(w, weights.Select(BitConverter.GetBytes).ToArray());
+        }
+
+        return ms.ToArray();
+    }
+
+    private static void Planes(BinaryWriter w, byte[][] values)
+    {
+        int width = values.Length == 0 ? 0 : values[0].Length;
+        for (int b = 0; b < width; b++)
+        {
+            foreach (var v in values)
+            {
+                w.Write(v[b]);
+            }
+        }
+    }
+
+    [Fact]
     public void Training_twice_gives_identical_model_bytes()
     {
         Assert.Equal(Bytes(TrainToy()), Bytes(TrainToy()));
