@@ -5,6 +5,7 @@ using Entente.Coding.Dates;
 using Entente.Core;
 using Entente.Core.Documents;
 using Entente.Core.Ontology;
+using Entente.Nlp.Lemmatization;
 using Entente.Nlp.Pipeline;
 using Entente.Nlp.Text;
 using Entente.Nlp.Tokenization;
@@ -30,6 +31,7 @@ public sealed class EventCoder : IStage<Document, CodedDocument>
     private readonly Annotator _annotator;
     private readonly ActorResolver _actors;
     private readonly EventPatternSet _patterns;
+    private readonly NewsTagRepair _repair;
     private readonly CameoOntology _ontology;
     private readonly TemporalTagger _dates;
 
@@ -45,6 +47,8 @@ public sealed class EventCoder : IStage<Document, CodedDocument>
         _annotator = annotator;
         _actors = actors;
         _patterns = patterns;
+        _repair = new NewsTagRepair(
+            patterns.Patterns.Where(x => x.Particle is not null).Select(x => (x.Lemma, x.Particle!)), Lemmatizer.Default);
         _ontology = ontology;
         _dates = dates;
     }
@@ -104,7 +108,7 @@ public sealed class EventCoder : IStage<Document, CodedDocument>
                 parsed++;
                 try
                 {
-                    var analyzed = _annotator.AnalyzeSentence(segmented.Text, sentence, NewsTagRepair.Instance);
+                    var analyzed = _annotator.AnalyzeSentence(segmented.Text, sentence, _repair);
                     CodeSentence(document, new ParsedSentence(segmented.Text, analyzed, inSentence.ToArray()), dates, lastExplicit, priors, events);
                 }
                 catch (Exception e) when (e is ArgumentException or InvalidOperationException or IndexOutOfRangeException or KeyNotFoundException or NullReferenceException)

@@ -42,7 +42,15 @@ internal static class FrameBuilder
             return iobj;
         }
 
-        return s.Prepositional(verb, "to").FirstOrDefault(t => s.MentionOf(t) >= 0, -1);
+        int to = s.Prepositional(verb, "to").FirstOrDefault(t => s.MentionOf(t) >= 0, -1);
+        if (to >= 0)
+        {
+            return to;
+        }
+
+        // "sent missiles to Ukraine" with the "to" phrase parsed as part of the goods
+        int goods = s.Child(verb, "obj");
+        return goods < 0 ? -1 : s.Prepositional(goods, "to").FirstOrDefault(t => s.MentionOf(t) >= 0, -1);
     }
 
     /// <summary>Verbs of sending goods: a passive one without an agent takes its source from the goods ("Iranian drones").</summary>

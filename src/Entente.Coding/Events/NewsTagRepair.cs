@@ -1,3 +1,4 @@
+using Entente.Nlp.Lemmatization;
 using Entente.Nlp.Pipeline;
 
 namespace Entente.Coding.Events;
@@ -10,9 +11,26 @@ namespace Entente.Coding.Events;
 /// error inside an object relative clause ("the accord which a Chilean firm signed with Lima", signed/VBN) is
 /// repaired in any sentence: a VBN after "which"/"whom" (or "that" after a noun) and a noun phrase is VBD.
 /// </summary>
+/// <remarks>
+/// Three more repairs of nouns and particles that the tagger reads the web-text way, each with the parse it
+/// leads to: a plural noun read as a present-tense verb right after a verb ("swapped detainees/VBZ with",
+/// parsed as a clause) becomes NNS; an adjective that ends a noun phrase right before a participle ("a British
+/// national/JJ held in Tehran") becomes NN; and the particle of a phrasal verb the event patterns know, read as
+/// a preposition before the object ("handed over/IN the bodies"), becomes RP.
+/// </remarks>
 internal sealed class NewsTagRepair : ITagRepair
 {
-    public static NewsTagRepair Instance { get; } = new();
+    private readonly System.Collections.Frozen.FrozenSet<string> _phrasal;
+    private readonly Lemmatizer _lemmatizer;
+
+    /// <summary>A repair that knows the phrasal verbs (lemma, particle) of <paramref name="phrasalVerbs"/>.</summary>
+    public NewsTagRepair(IEnumerable<(string Lemma, string Particle)> phrasalVerbs, Lemmatizer lemmatizer)
+    {
+        ArgumentNullException.ThrowIfNull(phrasalVerbs);
+        ArgumentNullException.ThrowIfNull(lemmatizer);
+        _phrasal = System.Collections.Frozen.FrozenSet.ToFrozenSet(phrasalVerbs.Select(v => $"{v.Lemma} {v.Particle}"), StringComparer.Ordinal);
+        _lemmatizer = lemmatizer;
+    }
 
     /// <summary>Irregular verbs whose past tense is spelt as their participle ("held talks", "struck targets").</summary>
     private static readonly System.Collections.Frozen.FrozenSet<string> SamePastAndParticiple = System.Collections.Frozen.FrozenSet.ToFrozenSet(
@@ -22,6 +40,8 @@ internal sealed class NewsTagRepair : ITagRepair
 
     public void Repair(string[] forms, string[] upos, string[] xpos)
     {
+        RepairNouns(forms, upos, xpos);
+        RepairParticles(forms, upos, xpos);
         RepairObjectRelatives(forms, upos, xpos);
         for (int i = 0; i < xpos.Length; i++)
         {
@@ -52,6 +72,63 @@ internal sealed class NewsTagRepair : ITagRepair
             }
         }
     
+    }
+
+    private static bool EndsClause(string[] xpos, int i) => i >= xpos.Length || xpos[i] is "IN" or "TO" or "CC" or "." or "," or ":";
+
+    private static bool StartsNounPhrase(string xpos) => xpos is "DT" or "PDT" or "PRP$" or "JJ" or "JJR" or "JJS" or "CD" or "NN" or "NNS" or "NNP" or "NNPS";
+
+    private static void RepairNouns(string[] forms, string[] upos, string[] xpos)
+    {
+        for (int i = 1; i < xpos.Length; i++)
+        {
+            // "swapped detainees with": two verbs in a row, the second a bare -s form closing the phrase
+            if (xpos[i] == "VBZ" && xpos[i - 1] is "VBD" or "VBP" or "VB" && EndsClause(xpos, i + 1)
+                && forms[i].Length > 3 && forms[i].EndsWith('s') && char.IsLower(forms[i][0]))
+            {
+                xpos[i] = "NNS";
+                upos[i] = "NOUN";
+            }
+
+            // "a British national held in": determiner, adjectives, then a participle where the noun should be
+            if (xpos[i - 1] == "JJ" && xpos[i] is "VBN" or "VBD" && i >= 2)
+            {
+                int j = i - 1;
+                while (j > 0 && xpos[j] == "JJ")
+                {
+                    j--;
+                }
+
+                if (xpos[j] is "DT" or "PRP$" && j < i - 1 && forms[j].ToLowerInvariant() is "a" or "an" or "the" or "another" or "his" or "her" or "its" or "their" or "our")
+                {
+                    xpos[i - 1] = "NN";
+                    upos[i - 1] = "NOUN";
+                }
+            }
+        }
+    }
+
+    private void RepairParticles(string[] forms, string[] upos, string[] xpos)
+    {
+        if (_phrasal.Count == 0)
+        {
+            return;
+        }
+
+        for (int i = 0; i + 2 < xpos.Length; i++)
+        {
+            if (upos[i] != "VERB" || xpos[i + 1] is not ("IN" or "RB") || !StartsNounPhrase(xpos[i + 2]))
+            {
+                continue;
+            }
+
+            string lemma = _lemmatizer.Lemmatize(forms[i], upos[i], xpos[i]).ToLowerInvariant();
+            if (_phrasal.Contains($"{lemma} {forms[i + 1].ToLowerInvariant()}"))
+            {
+                xpos[i + 1] = "RP";
+                upos[i + 1] = "ADP";
+            }
+        }
     }
 
     private static void RepairObjectRelatives(string[] forms, string[] upos, string[] xpos)

@@ -151,19 +151,6 @@ public sealed class GraphParser : IDependencyParser
         return new ParseResult(heads, Label(s, heads));
     }
 
-    /// <summary>Relations for a given tree (1-based heads, 0 = root), chosen by the relation model that sees the whole tree.</summary>
-    public string[] Relabel(IReadOnlyList<string> forms, IReadOnlyList<string> upos, IReadOnlyList<string> xpos, IReadOnlyList<int> heads)
-    {
-        int n = ParseResult.CheckInput(forms, upos, xpos);
-        ArgumentNullException.ThrowIfNull(heads);
-        if (heads.Count != n)
-        {
-            throw new ArgumentException("one head per word is needed", nameof(heads));
-        }
-
-        return n == 0 ? [] : Label(new Sentence(forms, upos, xpos, _clusters), heads);
-    }
-
     private string[] Label(Sentence s, IReadOnlyList<int> heads)
     {
         int n = s.N;
