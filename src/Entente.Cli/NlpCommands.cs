@@ -120,13 +120,16 @@ internal static class NlpCommands
             }
 
             var load = Stopwatch.StartNew();
+            var own = result.GetValue(parserFile);
+            bool accurateMode = result.GetValue(accurate);
+            // the parser loads on another thread while the tagger and lemmatizer load on this one
+            var parserLoad = Task.Run(() => own is null ? (accurateMode ? ParserEnsemble.Accurate : DependencyParser.Default) : LoadParser(own));
             var tagger = PosTagger.Default;
             var lemmatizer = Lemmatizer.Default;
             IDependencyParser parser;
-            var own = result.GetValue(parserFile);
             try
             {
-                parser = own is null ? (result.GetValue(accurate) ? ParserEnsemble.Accurate : DependencyParser.Default) : LoadParser(own);
+                parser = parserLoad.GetAwaiter().GetResult();
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
             {

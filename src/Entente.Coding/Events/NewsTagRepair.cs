@@ -38,6 +38,12 @@ internal sealed class NewsTagRepair : ITagRepair
          "told", "found", "lent", "spent", "kept", "lost", "won", "cut", "sought", "caught", "fled", "bound", "shut", "spread", "dealt", "meant"],
         StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>Irregular past tenses that differ from their participle, which a sentence without a verb may have read as a name or noun.</summary>
+    private static readonly System.Collections.Frozen.FrozenSet<string> IrregularPast = System.Collections.Frozen.FrozenSet.ToFrozenSet(
+        ["drew", "took", "gave", "began", "wrote", "rose", "fell", "grew", "threw", "saw", "came", "went", "ran", "chose", "spoke", "broke",
+         "drove", "knew", "stole", "swore", "flew", "withdrew", "overthrew", "undertook", "overtook", "forgave", "shook", "sank", "froze"],
+        StringComparer.Ordinal);
+
     public void Repair(string[] forms, string[] upos, string[] xpos)
     {
         RepairNouns(forms, upos, xpos);
@@ -47,6 +53,17 @@ internal sealed class NewsTagRepair : ITagRepair
         {
             if (xpos[i] is "VBD" or "VBZ" or "VBP" or "MD")
             {
+                return;
+            }
+        }
+
+        for (int i = 1; i < xpos.Length; i++)
+        {
+            // "A Malian demonstration against France drew a crowd": a lowercase past form read as a name
+            if (xpos[i] is "NNP" or "NN" && char.IsLower(forms[i][0]) && IrregularPast.Contains(forms[i]) && upos[i - 1] is "PROPN" or "NOUN")
+            {
+                xpos[i] = "VBD";
+                upos[i] = "VERB";
                 return;
             }
         }

@@ -65,6 +65,13 @@ public sealed class NewsTagRepairTests
     }
 
     [Fact]
+    public void A_sentence_without_a_verb_gets_its_irregular_past_back_from_a_name()
+    {
+        Assert.Contains("rose/VBD/VERB", Repaired("Turkish/JJ exports/NNS to/IN Iraq/NNP rose/NNP sharply/RB ./."));
+        Assert.Contains("rose/NN/NOUN", Repaired("Exports/NNS rose/VBD and/CC a/DT rose/NN bloomed/VBD ./."));
+    }
+
+    [Fact]
     public void The_particle_of_a_known_phrasal_verb_before_its_object_becomes_a_particle()
     {
         Assert.Equal(
