@@ -462,7 +462,7 @@ internal static class FrameBuilder
                     subject = s.Child(s.Head(p), "nsubj");
                 }
 
-                if (subject >= 0 && (s.Child(p, "cop") >= 0 || s.Child(s.Head(p), "cop") >= 0))
+                if (subject >= 0 && (s.Child(p, "cop") >= 0 || (s.Head(p) >= 0 && s.Child(s.Head(p), "cop") >= 0)))
                 {
                     sources.Add(subject);
                 }

@@ -36,5 +36,17 @@ public sealed class PatternExampleTests
         Assert.True(found, $"{id}: \"{pattern.Example}\" gave [{string.Join("; ", events.Select(e => $"{Key(e.Source)}>{Key(e.Target)} {e.Cameo} {e.PatternId} {e.Modality}"))}]");
     }
 
+    [Fact]
+    public void A_nominal_predicate_at_the_root_with_a_subject_and_no_copula_is_coded_without_a_failure()
+    {
+        // "protest" read as a noun heading the sentence, its subject a pronoun for the countries before:
+        // the coder once looked for a copula on the root's (missing) head and lost the sentence
+        var coded = EventCoder.Default.Process(new Document(
+            "root-noun", "Poland criticised Germany over the border dispute. They protest to promote themselves rather than to solve the problems of farmers.",
+            Date: Published));
+
+        Assert.DoesNotContain(coded.Diagnostics, d => d.Code == Entente.Core.DiagnosticCodes.CodingFailed);
+    }
+
     private static string Key(EventActor a) => a.Country ?? a.Code ?? a.Text;
 }
