@@ -46,6 +46,7 @@ internal sealed class NewsTagRepair : ITagRepair
 
     public void Repair(string[] forms, string[] upos, string[] xpos)
     {
+        RepairHyphens(forms, upos, xpos);
         RepairNouns(forms, upos, xpos);
         RepairParticles(forms, upos, xpos);
         RepairObjectRelatives(forms, upos, xpos);
@@ -94,6 +95,19 @@ internal sealed class NewsTagRepair : ITagRepair
     private static bool EndsClause(string[] xpos, int i) => i >= xpos.Length || xpos[i] is "IN" or "TO" or "CC" or "." or "," or ":";
 
     private static bool StartsNounPhrase(string xpos) => xpos is "DT" or "PDT" or "PRP$" or "JJ" or "JJR" or "JJS" or "CD" or "NN" or "NNS" or "NNP" or "NNPS";
+
+    /// <summary>"Mark-II", split as EWT splits hyphenated words: the hyphen read as a comma becomes HYPH.</summary>
+    private static void RepairHyphens(string[] forms, string[] upos, string[] xpos)
+    {
+        for (int i = 1; i + 1 < forms.Length; i++)
+        {
+            if (forms[i] == "-" && xpos[i] is "," or ":" && upos[i - 1] != "PUNCT" && upos[i + 1] != "PUNCT")
+            {
+                xpos[i] = "HYPH";
+                upos[i] = "PUNCT";
+            }
+        }
+    }
 
     private static void RepairNouns(string[] forms, string[] upos, string[] xpos)
     {

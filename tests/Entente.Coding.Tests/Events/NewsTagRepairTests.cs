@@ -72,6 +72,13 @@ public sealed class NewsTagRepairTests
     }
 
     [Fact]
+    public void A_hyphen_inside_a_designation_read_as_a_comma_becomes_a_hyphen()
+    {
+        Assert.Contains("-/HYPH/PUNCT", Repaired("Turkey/NNP sold/VBD Bayraktar/NNP TB/NNP -/, 2/CD drones/NNS ./."));
+        Assert.Contains(",/,/X", Repaired("Turkey/NNP ,/, Iran/NNP and/CC Iraq/NNP met/VBD ./."));
+    }
+
+    [Fact]
     public void The_particle_of_a_known_phrasal_verb_before_its_object_becomes_a_particle()
     {
         Assert.Equal(
