@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using Entente.Nlp.Lemmatization;
 using Entente.Nlp.Pipeline;
 
@@ -12,15 +13,17 @@ namespace Entente.Coding.Events;
 /// repaired in any sentence: a VBN after "which"/"whom" (or "that" after a noun) and a noun phrase is VBD.
 /// </summary>
 /// <remarks>
-/// Three more repairs of nouns and particles that the tagger reads the web-text way, each with the parse it
-/// leads to: a plural noun read as a present-tense verb right after a verb ("swapped detainees/VBZ with",
-/// parsed as a clause) becomes NNS; an adjective that ends a noun phrase right before a participle ("a British
-/// national/JJ held in Tehran") becomes NN; and the particle of a phrasal verb the event patterns know, read as
-/// a preposition before the object ("handed over/IN the bodies"), becomes RP.
+/// Five more repairs of words that the tagger reads the web-text way, each of which changed the parse: a plural
+/// noun read as a present-tense verb right after a verb ("swapped detainees/VBZ with", parsed as a clause)
+/// becomes NNS; an adjective that ends a noun phrase right before a participle ("a British national/JJ held in
+/// Tehran") becomes NN; the particle of a phrasal verb the event patterns know, read as a preposition before
+/// the object ("handed over/IN the bodies"), becomes RP; a hyphen read as a comma inside a designation
+/// ("Mark -/, II") becomes HYPH; and in a sentence without a finite verb, an irregular past read as a name or
+/// noun after a nominal ("a demonstration drew/NNP a crowd") becomes VBD.
 /// </remarks>
 internal sealed class NewsTagRepair : ITagRepair
 {
-    private readonly System.Collections.Frozen.FrozenSet<string> _phrasal;
+    private readonly System.Collections.Frozen.FrozenDictionary<string, System.Collections.Frozen.FrozenSet<string>> _lemmasByParticle;
     private readonly Lemmatizer _lemmatizer;
 
     /// <summary>A repair that knows the phrasal verbs (lemma, particle) of <paramref name="phrasalVerbs"/>.</summary>
@@ -28,7 +31,12 @@ internal sealed class NewsTagRepair : ITagRepair
     {
         ArgumentNullException.ThrowIfNull(phrasalVerbs);
         ArgumentNullException.ThrowIfNull(lemmatizer);
-        _phrasal = System.Collections.Frozen.FrozenSet.ToFrozenSet(phrasalVerbs.Select(v => $"{v.Lemma} {v.Particle}"), StringComparer.Ordinal);
+        _lemmasByParticle = phrasalVerbs
+            .GroupBy(v => v.Particle, StringComparer.OrdinalIgnoreCase)
+            .ToFrozenDictionary(
+                g => g.Key,
+                g => System.Collections.Frozen.FrozenSet.ToFrozenSet(g.Select(v => v.Lemma), StringComparer.Ordinal),
+                StringComparer.OrdinalIgnoreCase);
         _lemmatizer = lemmatizer;
     }
 
@@ -141,20 +149,16 @@ internal sealed class NewsTagRepair : ITagRepair
 
     private void RepairParticles(string[] forms, string[] upos, string[] xpos)
     {
-        if (_phrasal.Count == 0)
-        {
-            return;
-        }
-
         for (int i = 0; i + 2 < xpos.Length; i++)
         {
-            if (upos[i] != "VERB" || xpos[i + 1] is not ("IN" or "RB") || !StartsNounPhrase(xpos[i + 2]))
+            // the word after the verb must be a particle the patterns name before the verb is lemmatised
+            if (upos[i] != "VERB" || xpos[i + 1] is not ("IN" or "RB") || !StartsNounPhrase(xpos[i + 2])
+                || !_lemmasByParticle.TryGetValue(forms[i + 1], out var lemmas))
             {
                 continue;
             }
 
-            string lemma = _lemmatizer.Lemmatize(forms[i], upos[i], xpos[i]).ToLowerInvariant();
-            if (_phrasal.Contains($"{lemma} {forms[i + 1].ToLowerInvariant()}"))
+            if (lemmas.Contains(_lemmatizer.Lemmatize(forms[i], upos[i], xpos[i]).ToLowerInvariant()))
             {
                 xpos[i + 1] = "RP";
                 upos[i + 1] = "ADP";

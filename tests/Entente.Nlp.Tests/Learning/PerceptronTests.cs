@@ -45,6 +45,18 @@ public class PerceptronTests
         return PerceptronModel.ArgMax(scores);
     }
 
+    private static void AssertScoresEqualOnToyData(PerceptronModel expected, PerceptronModel actual)
+    {
+        foreach (var (f, _) in ToyData())
+        {
+            var a = new float[3];
+            var b = new float[3];
+            expected.Score(f, a);
+            actual.Score(f, b);
+            Assert.Equal(a, b);
+        }
+    }
+
     private static byte[] Bytes(PerceptronModel model)
     {
         using var ms = new MemoryStream();
@@ -84,14 +96,7 @@ public class PerceptronTests
 
         Assert.Equal(Names, loaded.ClassNames);
         Assert.Equal(model.FeatureCount, loaded.FeatureCount);
-        foreach (var (f, _) in ToyData())
-        {
-            var a = new float[3];
-            var b = new float[3];
-            model.Score(f, a);
-            loaded.Score(f, b);
-            Assert.Equal(a, b);
-        }
+        AssertScoresEqualOnToyData(model, loaded);
 
         Assert.Equal(bytes, Bytes(loaded));
     }
@@ -133,14 +138,7 @@ public class PerceptronTests
         var loaded = PerceptronModel.Load(new MemoryStream(FormatTwo(keys, rows)), "old.bin");
 
         Assert.Equal(keys.Length, loaded.FeatureCount);
-        foreach (var (f, _) in ToyData())
-        {
-            var a = new float[3];
-            var b = new float[3];
-            model.Score(f, a);
-            loaded.Score(f, b);
-            Assert.Equal(a, b);
-        }
+        AssertScoresEqualOnToyData(model, loaded);
 
         // saved again it is a format 3 file, which no longer holds the high bits
         Assert.Equal(Bytes(loaded), Bytes(PerceptronModel.Load(new MemoryStream(Bytes(loaded)), "new.bin")));
