@@ -8,15 +8,18 @@ namespace Entente.Nlp.Learning;
 /// <summary>
 /// A faster scorer over the weights of a <see cref="PerceptronModel"/> for models with many classes:
 /// rows that meet many classes are stored densely (one padded float vector, added with SIMD), the others
-/// as packed (class, weight) pairs; each feature costs one probe of a table of 8-byte slots (key tag and
-/// row reference). Immutable and thread-safe; scores equal <see cref="PerceptronModel.Score"/> up to
-/// float rounding order (and, with odds of about 2^-32 per absent feature, a key-tag collision).
+/// as packed 4-byte (class, half-precision weight) pairs; each feature costs one probe of a table of 8-byte
+/// slots (key tag and row reference). Immutable and thread-safe; scores equal <see cref="PerceptronModel.Score"/>
+/// with the weights rounded to half precision as model files store them (so exactly, for a loaded model),
+/// up to float rounding order (and, with odds of about 2^-32 per absent feature, a key-tag collision).
 /// </summary>
 public sealed class HybridPerceptronModel
 {
-    // A slot holds the upper half of the 64-bit key (the lower half chose the slot; 0 = empty) and a
-    // reference: with the top bit set, the offset of a dense row in _dense; otherwise the index in
-    // _sparse of a header pair whose Class is the number of (class, weight) pairs that follow it.
+    // A slot holds the upper bits of the key (the lower ones chose the slot; 0 = empty) and a reference:
+    // with the top bit set, the offset of a dense row in _dense; with the next bit set, a row of one
+    // class held in the slot itself (class in bits 16..29, half-precision weight in bits 0..15), which
+    // saves the lookup its second cache miss; otherwise the index in _sparse of a header pair whose
+    // Class is the number of (class, weight) pairs that follow it.
     [StructLayout(LayoutKind.Sequential)]
     private struct Slot
     {
@@ -25,12 +28,16 @@ public sealed class HybridPerceptronModel
     }
 
     private const uint DenseBit = 0x8000_0000u;
+    private const uint InlineBit = 0x4000_0000u;
+    private const int InlineClasses = 1 << 14;
 
+    // A weight is kept at half precision (the precision model files store), so that a pair takes 4 bytes
+    // and twice as many rows fit in the cache; a header pair holds the row's length in Class.
     [StructLayout(LayoutKind.Sequential)]
     private struct Pair
     {
-        public int Class;
-        public float Weight;
+        public ushort Class;
+        public ushort Half;
     }
 
     private readonly Slot[] _table;
@@ -51,7 +58,8 @@ public sealed class HybridPerceptronModel
         var starts = model.RowStarts;
         var cls = model.RowClasses;
         var ws = model.RowWeights;
-        int denseRows = 0, sparsePairs = 0;
+        bool inline = Classes <= InlineClasses;
+        int denseRows = 0, sparseRows = 0, sparsePairs = 0;
         for (int r = 0; r < keys.Length; r++)
         {
             int len = starts[r + 1] - starts[r];
@@ -59,8 +67,9 @@ public sealed class HybridPerceptronModel
             {
                 denseRows++;
             }
-            else
+            else if (len > 1 || !inline)
             {
+                sparseRows++;
                 sparsePairs += len;
             }
         }
@@ -70,7 +79,7 @@ public sealed class HybridPerceptronModel
         _rowStride = (Stride + 15) / 16 * 16;
         _dense = HugePages.Allocate<float>((denseRows * _rowStride) + 16);
         int dOff = DenseBase(_dense);
-        _sparse = HugePages.Allocate<Pair>(sparsePairs + keys.Length - denseRows);
+        _sparse = HugePages.Allocate<Pair>(sparsePairs + sparseRows);
         int cap = 16;
         while (cap < keys.Length * 2)
         {
@@ -79,6 +88,24 @@ public sealed class HybridPerceptronModel
 
         _table = HugePages.Allocate<Slot>(cap);
         _mask = cap - 1;
+
+        // The rows are laid out in key order; their slots are then inserted bucket by bucket of the
+        // table (a one-pass radix sort on the home slot's top bits), so that the insertions, which would
+        // otherwise miss the cache and the TLB once each, stay inside a few pages at a time.
+        int bucketBits = Math.Min(10, BitOperations.Log2((uint)cap));
+        int shift = BitOperations.Log2((uint)cap) - bucketBits;
+        var bucketStart = new int[(1 << bucketBits) + 1];
+        for (int r = 0; r < keys.Length; r++)
+        {
+            bucketStart[(int)((keys[r] & (ulong)_mask) >> shift) + 1]++;
+        }
+
+        for (int b = 0; b < 1 << bucketBits; b++)
+        {
+            bucketStart[b + 1] += bucketStart[b];
+        }
+
+        var ordered = new (Slot Slot, int Home)[keys.Length];
         int sOff = 0;
         for (int r = 0; r < keys.Length; r++)
         {
@@ -88,23 +115,33 @@ public sealed class HybridPerceptronModel
             {
                 for (int i = a; i < b; i++)
                 {
-                    _dense[dOff + cls[i]] = ws[i];
+                    _dense[dOff + cls[i]] = (float)PerceptronModel.ToHalf(ws[i]);
                 }
 
                 slot.Ref = DenseBit | (uint)dOff;
                 dOff += _rowStride;
             }
+            else if (b - a == 1 && inline)
+            {
+                slot.Ref = InlineBit | ((uint)cls[a] << 16) | BitConverter.HalfToUInt16Bits(PerceptronModel.ToHalf(ws[a]));
+            }
             else
             {
                 slot.Ref = (uint)sOff;
-                _sparse[sOff++] = new Pair { Class = b - a };
+                _sparse[sOff++] = new Pair { Class = (ushort)(b - a) };
                 for (int i = a; i < b; i++)
                 {
-                    _sparse[sOff++] = new Pair { Class = cls[i], Weight = ws[i] };
+                    _sparse[sOff++] = new Pair { Class = cls[i], Half = BitConverter.HalfToUInt16Bits(PerceptronModel.ToHalf(ws[i])) };
                 }
             }
 
-            int s = (int)(keys[r] & (ulong)_mask);
+            int home = (int)(keys[r] & (ulong)_mask);
+            ordered[bucketStart[home >> shift]++] = (slot, home);
+        }
+
+        foreach (var (slot, home) in ordered)
+        {
+            int s = home;
             while (_table[s].Tag != 0)
             {
                 s = (s + 1) & _mask;
@@ -131,6 +168,14 @@ public sealed class HybridPerceptronModel
             return (int)((64 - ((nint)p & 63)) & 63) / sizeof(float);
         }
     }
+
+    /// <summary>
+    /// The float of a half's bits, exact for every finite half (subnormals included): the exponent and
+    /// mantissa move into a float's place and one multiplication by 2^112 rebiases the exponent.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static float HalfToFloat(ushort h) =>
+        BitConverter.Int32BitsToSingle(((h & 0x7FFF) << 13) | ((h & 0x8000) << 16)) * 5.192296858534828e33f;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     // the bits of the (cut) key above the lowest 8: with the slot index they compare all of its bits
@@ -204,7 +249,7 @@ public sealed class HybridPerceptronModel
                                         Sse.Prefetch0(row + i);
                                     }
                                 }
-                                else
+                                else if ((r & InlineBit) == 0)
                                 {
                                     Sse.Prefetch0(sparse + r);
                                 }
@@ -234,13 +279,17 @@ public sealed class HybridPerceptronModel
                             acc.Store(sc + i);
                         }
                     }
+                    else if ((r & InlineBit) != 0)
+                    {
+                        sc[(r >> 16) & (InlineClasses - 1)] += HalfToFloat((ushort)r);
+                    }
                     else
                     {
                         Pair* p = sparse + r;
                         int len = p->Class;
                         for (int i = 1; i <= len; i++)
                         {
-                            sc[p[i].Class] += p[i].Weight;
+                            sc[p[i].Class] += HalfToFloat(p[i].Half);
                         }
                     }
                 }

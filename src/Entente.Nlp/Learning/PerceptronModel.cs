@@ -18,9 +18,7 @@ public sealed partial class PerceptronModel
     private const int Version = 3;     // as 2, with keys cut to their low KeyBits bits
     private const int MaxEntries = 1 << 28;
 
-    private readonly Slot[] _slots;    // open addressing on the key; Key 0 = empty
-    private readonly Entry[] _entries; // (class, weight) runs, interleaved so that one row is one cache line or two
-    private readonly int _mask;
+    private Lookup? _lookup;           // built on the first lookup: scorers that copy the rows never need it
     private readonly int[] _starts;    // row i spans [_starts[i], _starts[i+1]) in _classes/_weights
     private readonly ushort[] _classes;
     private readonly float[] _weights;
@@ -115,31 +113,50 @@ public sealed partial class PerceptronModel
         _starts = starts;
         _classes = classes;
         _weights = weights;
-        int cap = 16;
-        while (cap < keys.Length * 2)
-        {
-            cap <<= 1;
-        }
+    }
 
-        _slots = new Slot[cap];
-        _mask = cap - 1;
-        for (int r = 0; r < keys.Length; r++)
+    /// <summary>
+    /// The open-addressing table the lookups use (Key 0 = empty) and the (class, weight) runs, interleaved
+    /// so that one row is one cache line or two.
+    /// </summary>
+    private sealed class Lookup
+    {
+        public Lookup(ulong[] keys, int[] starts, ushort[] classes, float[] weights)
         {
-            int s = (int)(keys[r] & (ulong)_mask);
-            while (_slots[s].Key != 0)
+            int cap = 16;
+            while (cap < keys.Length * 2)
             {
-                s = (s + 1) & _mask;
+                cap <<= 1;
             }
 
-            _slots[s] = new Slot(keys[r], starts[r], starts[r + 1]);
+            Slots = new Slot[cap];
+            Mask = cap - 1;
+            for (int r = 0; r < keys.Length; r++)
+            {
+                int s = (int)(keys[r] & (ulong)Mask);
+                while (Slots[s].Key != 0)
+                {
+                    s = (s + 1) & Mask;
+                }
+
+                Slots[s] = new Slot(keys[r], starts[r], starts[r + 1]);
+            }
+
+            Entries = new Entry[weights.Length];
+            for (int i = 0; i < weights.Length; i++)
+            {
+                Entries[i] = new Entry(classes[i], weights[i]);
+            }
         }
 
-        _entries = new Entry[weights.Length];
-        for (int i = 0; i < weights.Length; i++)
-        {
-            _entries[i] = new Entry(classes[i], weights[i]);
-        }
+        public Slot[] Slots { get; }
+
+        public Entry[] Entries { get; }
+
+        public int Mask { get; }
     }
+
+    private Lookup Table => _lookup ?? Interlocked.CompareExchange(ref _lookup, new Lookup(_keys, _starts, _classes, _weights), null) ?? _lookup!;
 
     public IReadOnlyList<string> ClassNames { get; }
 
@@ -153,15 +170,16 @@ public sealed partial class PerceptronModel
     internal int RowLength(ulong feature)
     {
         feature = Cut(feature);
-        int s = (int)(feature & (ulong)_mask);
-        while (_slots[s].Key != 0)
+        var table = Table;
+        int s = (int)(feature & (ulong)table.Mask);
+        while (table.Slots[s].Key != 0)
         {
-            if (_slots[s].Key == feature)
+            if (table.Slots[s].Key == feature)
             {
-                return _slots[s].End - _slots[s].Start;
+                return table.Slots[s].End - table.Slots[s].Start;
             }
 
-            s = (s + 1) & _mask;
+            s = (s + 1) & table.Mask;
         }
 
         return 0;
@@ -185,11 +203,12 @@ public sealed partial class PerceptronModel
             return;
         }
 
-        var mask = _mask;
+        var table = Table;
+        var mask = table.Mask;
         Span<int> found = stackalloc int[features.Length];
         int nf = 0;
-        fixed (Slot* slots = _slots)
-        fixed (Entry* entries = _entries)
+        fixed (Slot* slots = table.Slots)
+        fixed (Entry* entries = table.Entries)
         {
             if (Sse.IsSupported)
             {

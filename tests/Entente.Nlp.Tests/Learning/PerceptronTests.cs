@@ -155,6 +155,54 @@ public class PerceptronTests
         return trainer.ToModel(Names);
     }
 
+    [Fact]
+    public void Half_bits_convert_to_the_same_float_as_the_runtime_for_every_finite_half()
+    {
+        for (int bits = 0; bits <= ushort.MaxValue; bits++)
+        {
+            var h = BitConverter.UInt16BitsToHalf((ushort)bits);
+            if (Half.IsFinite(h))
+            {
+                Assert.Equal(BitConverter.SingleToInt32Bits((float)h), BitConverter.SingleToInt32Bits(HybridPerceptronModel.HalfToFloat((ushort)bits)));
+            }
+        }
+    }
+
+    [Fact]
+    public void Hybrid_scorer_gives_the_plain_scores_for_rows_of_one_few_and_many_classes()
+    {
+        // 40 classes; feature k has a weight for k % 40 + 1 classes, so rows of one class (held in the
+        // table slot), short rows (packed pairs) and long rows (dense) all occur; weights are exact halves
+        var names = Enumerable.Range(0, 40).Select(c => "c" + c).ToArray();
+        var trainer = new PerceptronTrainer(names.Length);
+        var rng = new Random(7);
+        var keys = Enumerable.Range(0, 400).Select(k => FeatureKey.Of(9, (ulong)k)).ToArray();
+        for (int k = 0; k < keys.Length; k++)
+        {
+            for (int c = 0; c <= k % 40; c++)
+            {
+                trainer.Update([keys[k]], (c * 7) % 40, rng.Next(-64, 64) / 8f);
+            }
+        }
+
+        trainer.Tick();
+        var model = trainer.ToModel(names);
+        var hybrid = new HybridPerceptronModel(model, denseThreshold: 12);
+        Assert.True(hybrid.DenseRows > 0);
+        for (int trial = 0; trial < 50; trial++)
+        {
+            var features = Enumerable.Range(0, 30).Select(_ => rng.Next(3) == 0 ? FeatureKey.Of(8, (ulong)rng.Next()) : keys[rng.Next(keys.Length)]).ToArray();
+            var plain = new float[model.Classes];
+            model.Score(features, plain);
+            var fast = new float[hybrid.Stride];
+            hybrid.Score(features, fast);
+            for (int c = 0; c < model.Classes; c++)
+            {
+                Assert.Equal(plain[c], fast[c], 3);
+            }
+        }
+    }
+
     private static float[] ScoreWithHybrid(PerceptronModel model, ulong[] features)
     {
         var hybrid = new HybridPerceptronModel(model, denseThreshold: 2);
