@@ -28,7 +28,7 @@ public sealed class EventCoder : IStage<Document, CodedDocument>
     /// </summary>
     internal static Annotator CodingAnnotator => LazyAnnotator.Value;
 
-    private static readonly Lazy<Annotator> LazyAnnotator = new(() => new Annotator(PosTagger.Default, Lemmatizer.Default, DependencyParser.Ewt));
+    private static readonly Lazy<Annotator> LazyAnnotator = new(() => new Annotator(PosTagger.Default, Lemmatizer.Default, DependencyParser.Default));
 
     private static readonly Lazy<EventCoder> LazyDefault = new(() => new EventCoder(
         NlpPipeline.Default.Segmenter,

@@ -43,6 +43,32 @@ internal static class ModalityAnalyzer
 
     private static FrozenSet<string> Set(params string[] words) => FrozenSet.ToFrozenSet(words, StringComparer.Ordinal);
 
+    /// <summary>A clause with its own subject and a finite verb or auxiliary (tensed: VBD, VBZ, VBP, MD).</summary>
+    private static bool IsFiniteWithSubject(ParsedSentence s, int node)
+    {
+        if (s.Child(node, "nsubj") < 0 && s.Child(node, "nsubj:pass") < 0)
+        {
+            return false;
+        }
+
+        if (IsTensed(s.Tokens[node].Xpos))
+        {
+            return true;
+        }
+
+        foreach (var c in s.Children(node))
+        {
+            if (s.Rel(c) is "aux" or "aux:pass" or "cop" && IsTensed(s.Tokens[c].Xpos))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsTensed(string xpos) => xpos is "VBD" or "VBZ" or "VBP" or "MD";
+
     public static ModalityReading Read(ParsedSentence s, int p)
     {
         bool negated = false, hypothetical = false, intended = false, opinion = false, threatened = false;
@@ -58,6 +84,7 @@ internal static class ModalityAnalyzer
         int depth = 0;
         bool underSpeech = false;
         bool controlled = true;
+        bool ownClause = false; // the walk has left a finite adverbial clause with its own subject
         while (node >= 0 && depth++ < 8)
         {
             bool self = node == p;
@@ -144,6 +171,13 @@ internal static class ModalityAnalyzer
 
             string nodeRel = s.Rel(node);
             string headLemma = s.Lemmas[head];
+            if (nodeRel == "advcl" && IsFiniteWithSubject(s, node))
+            {
+                // "… decided to sell arms, as Moscow has shown interest": the reason is a fact of its own,
+                // not part of what was decided or thought possible.
+                ownClause = true;
+            }
+
             bool controlledBelow = controlled;
             controlled = controlled && nodeRel is "xcomp" or "acl";
             if (nodeRel is "xcomp" or "acl" or "ccomp" or "csubj")
@@ -174,7 +208,7 @@ internal static class ModalityAnalyzer
                     AccusedAct(s, head, ref reported, ref attribution, ref attributionToken, ref underSpeech);
                     cue ??= headLemma;
                 }
-                else if (IntentHeads.Contains(headLemma) && nodeRel is "xcomp" or "acl")
+                else if (IntentHeads.Contains(headLemma) && nodeRel is "xcomp" or "acl" && !ownClause)
                 {
                     intended = true;
                     if (intentHead < 0 && controlled)
@@ -184,7 +218,7 @@ internal static class ModalityAnalyzer
 
                     cue ??= headLemma;
                 }
-                else if (HedgeHeads.Contains(headLemma))
+                else if (HedgeHeads.Contains(headLemma) && !ownClause)
                 {
                     hypothetical = true;
                     cue ??= headLemma;

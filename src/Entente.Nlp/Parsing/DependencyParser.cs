@@ -23,7 +23,6 @@ public sealed class DependencyParser : IDependencyParser
 
     private static readonly Lazy<DependencyParser> DefaultParser = new(() => LoadResource("parser.bin"));
     private static readonly Lazy<DependencyParser> AccurateParser = new(() => LoadResource("parser-accurate.bin"));
-    private static readonly Lazy<DependencyParser> EwtParser = new(() => LoadResource("parser-ewt.bin"));
 
     private readonly PerceptronModel _model;
     private readonly HybridPerceptronModel _scorer;
@@ -49,12 +48,6 @@ public sealed class DependencyParser : IDependencyParser
 
     /// <summary>The fast greedy parser embedded in the library (models/parser.bin).</summary>
     public static DependencyParser Default => DefaultParser.Value;
-
-    /// <summary>
-    /// The greedy parser trained on EWT alone (models/parser-ewt.bin): a member of the accurate ensemble, and the
-    /// parser the event coder uses (docs/parsing.md says why).
-    /// </summary>
-    public static DependencyParser Ewt => EwtParser.Value;
 
     /// <summary>The beam-search parser embedded in the library (models/parser-accurate.bin).</summary>
     public static DependencyParser Accurate => AccurateParser.Value;

@@ -110,6 +110,17 @@ public sealed class EventCoderTests
     }
 
     [Theory]
+    [InlineData("Turkey decided to send drones to Qatar because Egypt has criticized Libya.", "TUR>QAT 0332 intended", "EGY>LBY 111 asserted")]
+    [InlineData("Ankara plans to export missiles to Libya, since Egypt has attacked Tripoli.", "TUR>LBY 0332 intended", "EGY>LBY 190 asserted")]
+    public void A_finite_clause_with_its_own_subject_is_not_part_of_the_intention(string sentence, string intended, string asserted)
+    {
+        // the reason given for a decision is a fact of its own, even where the parser hangs it under the infinitive
+        var events = Code(sentence).Select(Describe).ToList();
+        Assert.Contains(intended, events);
+        Assert.Contains(asserted, events);
+    }
+
+    [Theory]
     [InlineData("Lavrov visited India and Pakistan.", "RUS>IND 042 asserted", "RUS>PAK 042 asserted")]
     [InlineData("China and Japan signed an agreement.", "CHN>JPN 057 asserted", "JPN>CHN 057 asserted")]
     [InlineData("Poland and Lithuania supplied tanks to Ukraine.", "POL>UKR 072 asserted", "LTU>UKR 072 asserted")]
