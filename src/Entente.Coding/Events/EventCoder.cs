@@ -6,8 +6,6 @@ using Entente.Core;
 using Entente.Core.Documents;
 using Entente.Core.Ontology;
 using Entente.Nlp.Lemmatization;
-using Entente.Nlp.Parsing;
-using Entente.Nlp.Tagging;
 using Entente.Nlp.Pipeline;
 using Entente.Nlp.Text;
 using Entente.Nlp.Tokenization;
@@ -21,15 +19,9 @@ namespace Entente.Coding.Events;
 /// </summary>
 public sealed class EventCoder : IStage<Document, CodedDocument>
 {
-    /// <summary>
-    /// The annotator the coder parses with: the shipped fast pipeline's (tagger, lemmatizer and the greedy parser
-    /// trained on EWT and on auto-parsed news; docs/parsing.md says how it replaced the EWT-only parser).
-    /// </summary>
-    internal static Annotator CodingAnnotator => NlpPipeline.Default.Annotator;
-
     private static readonly Lazy<EventCoder> LazyDefault = new(() => new EventCoder(
         NlpPipeline.Default.Segmenter,
-        CodingAnnotator,
+        NlpPipeline.Default.Annotator,
         ActorResolver.Default,
         EventPatternSet.Default,
         CameoOntology.Default,

@@ -51,14 +51,14 @@ internal static class ModalityAnalyzer
             return false;
         }
 
-        if (IsTensed(s.Tokens[node].Xpos))
+        if (ParsedSentence.IsTensed(s.Tokens[node].Xpos))
         {
             return true;
         }
 
         foreach (var c in s.Children(node))
         {
-            if (s.Rel(c) is "aux" or "aux:pass" or "cop" && IsTensed(s.Tokens[c].Xpos))
+            if (s.Rel(c) is "aux" or "aux:pass" or "cop" && ParsedSentence.IsTensed(s.Tokens[c].Xpos))
             {
                 return true;
             }
@@ -66,8 +66,6 @@ internal static class ModalityAnalyzer
 
         return false;
     }
-
-    private static bool IsTensed(string xpos) => xpos is "VBD" or "VBZ" or "VBP" or "MD";
 
     public static ModalityReading Read(ParsedSentence s, int p)
     {

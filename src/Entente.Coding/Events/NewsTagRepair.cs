@@ -23,7 +23,7 @@ namespace Entente.Coding.Events;
 /// </remarks>
 internal sealed class NewsTagRepair : ITagRepair
 {
-    private readonly System.Collections.Frozen.FrozenDictionary<string, System.Collections.Frozen.FrozenSet<string>> _lemmasByParticle;
+    private readonly FrozenDictionary<string, FrozenSet<string>> _lemmasByParticle;
     private readonly Lemmatizer _lemmatizer;
 
     /// <summary>A repair that knows the phrasal verbs (lemma, particle) of <paramref name="phrasalVerbs"/>.</summary>
@@ -35,19 +35,19 @@ internal sealed class NewsTagRepair : ITagRepair
             .GroupBy(v => v.Particle, StringComparer.OrdinalIgnoreCase)
             .ToFrozenDictionary(
                 g => g.Key,
-                g => System.Collections.Frozen.FrozenSet.ToFrozenSet(g.Select(v => v.Lemma), StringComparer.Ordinal),
+                g => FrozenSet.ToFrozenSet(g.Select(v => v.Lemma), StringComparer.Ordinal),
                 StringComparer.OrdinalIgnoreCase);
         _lemmatizer = lemmatizer;
     }
 
     /// <summary>Irregular verbs whose past tense is spelt as their participle ("held talks", "struck targets").</summary>
-    private static readonly System.Collections.Frozen.FrozenSet<string> SamePastAndParticiple = System.Collections.Frozen.FrozenSet.ToFrozenSet(
+    private static readonly FrozenSet<string> SamePastAndParticiple = FrozenSet.ToFrozenSet(
         ["held", "sent", "met", "struck", "hit", "shot", "fought", "led", "sold", "paid", "left", "built", "brought", "bought", "made",
          "told", "found", "lent", "spent", "kept", "lost", "won", "cut", "sought", "caught", "fled", "bound", "shut", "spread", "dealt", "meant"],
         StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Irregular past tenses that differ from their participle, which a sentence without a verb may have read as a name or noun.</summary>
-    private static readonly System.Collections.Frozen.FrozenSet<string> IrregularPast = System.Collections.Frozen.FrozenSet.ToFrozenSet(
+    private static readonly FrozenSet<string> IrregularPast = FrozenSet.ToFrozenSet(
         ["drew", "took", "gave", "began", "wrote", "rose", "fell", "grew", "threw", "saw", "came", "went", "ran", "chose", "spoke", "broke",
          "drove", "knew", "stole", "swore", "flew", "withdrew", "overthrew", "undertook", "overtook", "forgave", "shook", "sank", "froze"],
         StringComparer.Ordinal);
@@ -60,7 +60,7 @@ internal sealed class NewsTagRepair : ITagRepair
         RepairObjectRelatives(forms, upos, xpos);
         for (int i = 0; i < xpos.Length; i++)
         {
-            if (xpos[i] is "VBD" or "VBZ" or "VBP" or "MD")
+            if (ParsedSentence.IsTensed(xpos[i]))
             {
                 return;
             }

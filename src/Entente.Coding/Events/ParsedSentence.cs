@@ -74,6 +74,9 @@ internal sealed class ParsedSentence
 
     public int MentionOf(int i) => _mentionOf[i];
 
+    /// <summary>A finite (tensed) verb or modal: PTB VBD, VBZ, VBP or MD.</summary>
+    public static bool IsTensed(string xpos) => xpos is "VBD" or "VBZ" or "VBP" or "MD";
+
     /// <summary>The first child of <paramref name="i"/> whose relation is <paramref name="rel"/>, or -1.</summary>
     public int Child(int i, string rel)
     {

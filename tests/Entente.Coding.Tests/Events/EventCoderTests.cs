@@ -55,7 +55,7 @@ public sealed class EventCoderTests
     private static readonly Lazy<EventCoder> Coder = new(() =>
     {
         var set = EventPatternSet.Load(new StringReader(Patterns), "test-patterns.jsonl", new StringReader(Classes), "test-classes.tsv", CameoOntology.Default);
-        return new EventCoder(NlpPipeline.Default.Segmenter, EventCoder.CodingAnnotator, ActorResolver.Default, set, CameoOntology.Default, TemporalTagger.Default);
+        return new EventCoder(NlpPipeline.Default.Segmenter, NlpPipeline.Default.Annotator, ActorResolver.Default, set, CameoOntology.Default, TemporalTagger.Default);
     });
 
     private static readonly DateOnly Published = new(2023, 5, 10);
