@@ -10,12 +10,26 @@ public interface IDependencyParser
     ParseResult Parse(IReadOnlyList<string> forms, IReadOnlyList<string> upos, IReadOnlyList<string> xpos);
 }
 
-/// <summary>One parser of a <see cref="ParserEnsemble"/> and the weight of its votes.</summary>
-public sealed record EnsembleMember(string Name, IDependencyParser Parser, double Weight);
+/// <summary>A parser that also gives the probability of every arc (head h, word d) for a sentence.</summary>
+public interface IArcProbabilityParser : IDependencyParser
+{
+    /// <summary>
+    /// The parse of one sentence and its arc probabilities: <c>[h * (n + 1) + d]</c> for head h (0 = root)
+    /// and word d (1-based); each word's probabilities over its heads sum to one.
+    /// </summary>
+    (ParseResult Parse, double[] ArcProbabilities) ParseWithProbabilities(IReadOnlyList<string> forms, IReadOnlyList<string> upos, IReadOnlyList<string> xpos);
+}
+
+/// <summary>
+/// One parser of a <see cref="ParserEnsemble"/>, the weight of its tree's votes and the weight of its arc
+/// probabilities (<see cref="IArcProbabilityParser"/>; 0 for a parser that only gives a tree).
+/// </summary>
+public sealed record EnsembleMember(string Name, IDependencyParser Parser, double Weight, double ProbabilityWeight = 0);
 
 /// <summary>
 /// Several parsers voting: each member parses the sentence, and each word's head choices count as votes
-/// weighted by the member's weight. The projective tree with the most vote weight (one word on the root) is
+/// weighted by the member's weight; a member that scores every arc (the neural parser) also votes for every
+/// arc with its probability times its probability weight. The projective tree with the most vote weight (one word on the root) is
 /// found by Eisner's algorithm, so the result is always a tree even when the votes are not; each word's
 /// relation is the weighted vote of the members that chose the same head. Members trained differently
 /// (left to right and right to left, greedy and beam) make different mistakes, so the vote corrects
@@ -30,6 +44,7 @@ public sealed class ParserEnsemble : IDependencyParser
     private const double TieBreak = 1e-6;
 
     private readonly double[] _weights;
+    private readonly double[] _probabilityWeights;
 
     private static readonly Lazy<ParserEnsemble> AccurateEnsemble = new(() => LoadResource("parser-accurate.txt"));
 
@@ -48,9 +63,20 @@ public sealed class ParserEnsemble : IDependencyParser
             {
                 throw new ArgumentException($"member {m.Name}: the weight must be a positive number, not {m.Weight}", nameof(members));
             }
+
+            if (!(m.ProbabilityWeight >= 0) || double.IsInfinity(m.ProbabilityWeight))
+            {
+                throw new ArgumentException($"member {m.Name}: the probability weight must be zero or positive, not {m.ProbabilityWeight}", nameof(members));
+            }
+
+            if (m.ProbabilityWeight > 0 && m.Parser is not IArcProbabilityParser)
+            {
+                throw new ArgumentException($"member {m.Name}: a probability weight needs a parser that scores arcs (a neural parser)", nameof(members));
+            }
         }
 
         _weights = Members.Select(m => m.Weight).ToArray();
+        _probabilityWeights = Members.Select(m => m.ProbabilityWeight).ToArray();
     }
 
     /// <summary>The accurate parser embedded in the library: the members listed in models/parser-accurate.txt.</summary>
@@ -59,8 +85,9 @@ public sealed class ParserEnsemble : IDependencyParser
     public ImmutableArray<EnsembleMember> Members { get; }
 
     /// <summary>
-    /// Reads an ensemble description: one member per line, <c>FILE WEIGHT</c> (a parser model and its vote
-    /// weight); blank lines and lines starting with # are skipped. <paramref name="open"/> opens a named
+    /// Reads an ensemble description: one member per line, <c>FILE WEIGHT [PROBABILITY-WEIGHT]</c> (a parser
+    /// model, the weight of its tree's votes and, for a neural parser, the weight of its arc probabilities);
+    /// blank lines and lines starting with # are skipped. <paramref name="open"/> opens a named
     /// model; errors raise <see cref="InvalidDataException"/> naming <paramref name="name"/> and the line.
     /// </summary>
     public static ParserEnsemble Load(TextReader description, string name, Func<string, Stream> open)
@@ -81,11 +108,14 @@ public sealed class ParserEnsemble : IDependencyParser
             }
 
             var parts = text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
-            if (parts.Length != 2
+            double probabilityWeight = 0;
+            if (parts.Length is < 2 or > 3
                 || !double.TryParse(parts[1], NumberStyles.Float, CultureInfo.InvariantCulture, out var weight)
-                || !(weight > 0) || double.IsInfinity(weight))
+                || !(weight > 0) || double.IsInfinity(weight)
+                || (parts.Length == 3 && (!double.TryParse(parts[2], NumberStyles.Float, CultureInfo.InvariantCulture, out probabilityWeight)
+                    || !(probabilityWeight >= 0) || double.IsInfinity(probabilityWeight))))
             {
-                throw new InvalidDataException($"{name} line {lineNumber}: expected 'MODEL WEIGHT' with a positive weight, found '{text}'");
+                throw new InvalidDataException($"{name} line {lineNumber}: expected 'MODEL WEIGHT [PROBABILITY-WEIGHT]' with a positive weight, found '{text}'");
             }
 
             if (!loaded.TryGetValue(parts[0], out var parser))
@@ -103,7 +133,12 @@ public sealed class ParserEnsemble : IDependencyParser
                 loaded[parts[0]] = parser;
             }
 
-            members.Add(new EnsembleMember(parts[0], parser, weight));
+            if (probabilityWeight > 0 && parser is not IArcProbabilityParser)
+            {
+                throw new InvalidDataException($"{name} line {lineNumber}: {parts[0]} gives no arc probabilities, so it takes no probability weight");
+            }
+
+            members.Add(new EnsembleMember(parts[0], parser, weight, probabilityWeight));
         }
 
         if (members.Count == 0)
@@ -114,7 +149,10 @@ public sealed class ParserEnsemble : IDependencyParser
         return new ParserEnsemble(members);
     }
 
-    /// <summary>Reads a transition parser (<see cref="DependencyParser.Save"/>) or a graph parser (<see cref="GraphParser.Save"/>), whichever the stream holds.</summary>
+    /// <summary>
+    /// Reads a transition parser (<see cref="DependencyParser.Save"/>), a graph parser (<see cref="GraphParser.Save"/>)
+    /// or a neural parser (<see cref="NeuralParser.Write"/>), whichever the stream holds.
+    /// </summary>
     public static IDependencyParser LoadModel(Stream stream, string name)
     {
         ArgumentNullException.ThrowIfNull(stream);
@@ -123,7 +161,13 @@ public sealed class ParserEnsemble : IDependencyParser
         Span<byte> magic = stackalloc byte[4];
         int got = seekable.ReadAtLeast(magic, 4, throwOnEndOfStream: false);
         seekable.Position = start;
-        return got == 4 && BitConverter.ToUInt32(magic) == GraphParser.Magic ? GraphParser.Load(seekable, name) : DependencyParser.Load(seekable, name);
+        uint kind = got == 4 ? BitConverter.ToUInt32(magic) : 0;
+        return kind switch
+        {
+            GraphParser.Magic => GraphParser.Load(seekable, name),
+            NeuralParser.Magic => NeuralParser.Load(seekable, name),
+            _ => DependencyParser.Load(seekable, name),
+        };
 
         static MemoryStream Copy(Stream s)
         {
@@ -153,13 +197,21 @@ public sealed class ParserEnsemble : IDependencyParser
         }
 
         var parses = new ParseResult[Members.Length];
+        var probabilities = new double[Members.Length][];
         parses[0] = first;
         for (int m = 1; m < parses.Length; m++)
         {
-            parses[m] = Members[m].Parser.Parse(forms, upos, xpos);
+            if (_probabilityWeights[m] > 0)
+            {
+                (parses[m], probabilities[m]) = ((IArcProbabilityParser)Members[m].Parser).ParseWithProbabilities(forms, upos, xpos);
+            }
+            else
+            {
+                parses[m] = Members[m].Parser.Parse(forms, upos, xpos);
+            }
         }
 
-        return Combine(parses, _weights);
+        return Combine(parses, _weights, probabilities, _probabilityWeights);
     }
 
     /// <summary>
@@ -167,7 +219,13 @@ public sealed class ParserEnsemble : IDependencyParser
     /// <paramref name="weights"/>; ties go to the earlier parse), each word's relation voted among the parses
     /// that chose its head. The word on the root is "root", and no other.
     /// </summary>
-    internal static ParseResult Combine(ParseResult[] parses, double[] weights)
+    internal static ParseResult Combine(ParseResult[] parses, double[] weights) => Combine(parses, weights, null, null);
+
+    /// <summary>
+    /// As <see cref="Combine(ParseResult[], double[])"/>, where parse m's arc probabilities (if
+    /// <paramref name="probabilities"/>[m] is not null) also vote, each times <paramref name="probabilityWeights"/>[m].
+    /// </summary>
+    internal static ParseResult Combine(ParseResult[] parses, double[] weights, double[]?[]? probabilities, double[]? probabilityWeights)
     {
         var first = parses[0];
         int n = first.Heads.Length;
@@ -177,7 +235,10 @@ public sealed class ParserEnsemble : IDependencyParser
             agree = parses[m].Heads.AsSpan().SequenceEqual(first.Heads);
         }
 
-        var heads = agree ? first.Heads : VotedTree(parses, weights, n);
+        // when every tree agrees and the probability weights sum to less than the tree weights, each word's
+        // agreed arc outscores any other, so the agreed tree is the voted tree
+        agree &= probabilityWeights == null || probabilityWeights.Sum() < weights.Sum();
+        var heads = agree ? first.Heads : VotedTree(parses, weights, probabilities, probabilityWeights, n);
         var rels = new string[n];
         var votes = new Dictionary<string, double>(StringComparer.Ordinal);
         for (int d = 0; d < n; d++)
@@ -222,7 +283,7 @@ public sealed class ParserEnsemble : IDependencyParser
     }
 
     /// <summary>The projective tree over words 1..n with the most vote weight, exactly one word on the root.</summary>
-    private static int[] VotedTree(ParseResult[] parses, double[] weights, int n)
+    private static int[] VotedTree(ParseResult[] parses, double[] weights, double[]?[]? probabilities, double[]? probabilityWeights, int n)
     {
         // score[h, d]: vote weight for word d (1..n) hanging from h (0..n)
         var score = new double[(n + 1) * (n + 1)];
@@ -233,6 +294,15 @@ public sealed class ParserEnsemble : IDependencyParser
             for (int d = 1; d <= n; d++)
             {
                 score[(h[d - 1] * (n + 1)) + d] += w;
+            }
+
+            if (probabilities?[m] is { } p && probabilityWeights![m] > 0)
+            {
+                double pw = probabilityWeights[m];
+                for (int i = 0; i < score.Length; i++)
+                {
+                    score[i] += pw * p[i];
+                }
             }
         }
 

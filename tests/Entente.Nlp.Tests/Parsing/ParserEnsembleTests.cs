@@ -113,6 +113,35 @@ public class ParserEnsembleTests
     }
 
     [Fact]
+    public void Arc_probabilities_vote_with_their_weight_and_only_against_disagreeing_trees()
+    {
+        // Given two trees that differ on word 3's head (4 or 2), the first one weighted a little more
+        var a = new ParseResult([2, 0, 4, 2], ["nsubj", "root", "det", "obj"]);
+        var b = new ParseResult([2, 0, 2, 2], ["nsubj", "root", "advmod", "obl"]);
+        int n = 4;
+        var p = new double[(n + 1) * (n + 1)];
+        void Arc(int h, int d, double v) => p[(h * (n + 1)) + d] = v;
+
+        // and arc probabilities that are sure word 3 hangs from 2
+        Arc(2, 1, 1);
+        Arc(0, 2, 1);
+        Arc(2, 3, 0.9);
+        Arc(4, 3, 0.1);
+        Arc(2, 4, 1);
+
+        // When the probabilities vote with weight 1, the second tree's arc wins: 1 + 0.9 against 1.2 + 0.1
+        var voted = ParserEnsemble.Combine([a, b], [1.2, 1], [null, p], [0, 1]);
+        Assert.Equal([2, 0, 2, 2], voted.Heads);
+        Assert.Equal("advmod", voted.DepRels[2]);
+
+        // Without them, the heavier tree wins
+        Assert.Equal(a.Heads, ParserEnsemble.Combine([a, b], [1.2, 1], [null, p], [0, 0]).Heads);
+
+        // When every tree agrees, probabilities weighing less than the trees cannot overturn them
+        Assert.Equal(a.Heads, ParserEnsemble.Combine([a, a], [1, 1], [null, p], [0, 1.5]).Heads);
+    }
+
+    [Fact]
     public void An_ensemble_of_two_directions_parses_what_both_learned()
     {
         var ensemble = new ParserEnsemble([new("l2r", LeftToRight.Value, 1), new("r2l", RightToLeft.Value, 1)]);
@@ -144,6 +173,14 @@ public class ParserEnsembleTests
         var empty = Assert.Throws<InvalidDataException>(() => ParserEnsemble.Load(new StringReader("# nothing\n"), "empty.txt", Open));
         Assert.Contains("empty.txt", empty.Message, StringComparison.Ordinal);
         Assert.Throws<ArgumentException>(() => new ParserEnsemble([new("l2r", LeftToRight.Value, 0)]));
+
+        // a third column weighs a member's arc probabilities, which only a neural parser gives
+        var noProbabilities = Assert.Throws<InvalidDataException>(() => ParserEnsemble.Load(new StringReader("l2r.bin 1\nr2l.bin 1 0.5\n"), "soft.txt", Open));
+        Assert.Contains("soft.txt line 2", noProbabilities.Message, StringComparison.Ordinal);
+        Assert.Contains("probabilit", noProbabilities.Message, StringComparison.Ordinal);
+        Assert.Contains("line 1", Assert.Throws<InvalidDataException>(() => ParserEnsemble.Load(new StringReader("l2r.bin 1 -1\n"), "neg.txt", Open)).Message, StringComparison.Ordinal);
+        Assert.Equal(0, ParserEnsemble.Load(new StringReader("l2r.bin 1 0\n"), "zero.txt", Open).Members[0].ProbabilityWeight);
+        Assert.Throws<ArgumentException>(() => new ParserEnsemble([new("l2r", LeftToRight.Value, 1, 0.5)]));
     }
 
     [Fact]
