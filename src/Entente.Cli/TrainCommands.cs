@@ -172,9 +172,10 @@ internal static class TrainCommands
         var model = new Option<FileInfo>("--model") { Description = "A transition parser model (parser.bin, parser-accurate.bin, …).", Required = true };
         var threshold = new Option<float>("--threshold") { Description = "Drop the weights of at most this magnitude.", Required = true };
         var output = new Option<FileInfo>("--out") { Description = "File to write the smaller model to.", Required = true };
+        var beam = new Option<int?>("--beam") { Description = "Also set the beam width the model decodes with (1: greedy; the accurate ensemble's beam member, trained with 8, decodes with 6)." };
         var cmd = new Command("prune", "Write a smaller copy of a parser model without its small weights (the accurate ensemble's beam member is pruned at 2).")
         {
-            model, threshold, output,
+            model, threshold, output, beam,
         };
         cmd.SetAction(result =>
         {
@@ -183,6 +184,12 @@ internal static class TrainCommands
             if (!(t >= 0) || float.IsInfinity(t))
             {
                 stderr.WriteLine($"entente: --threshold must be a non-negative number, not {t}");
+                return EntenteCli.Usage;
+            }
+
+            if (result.GetValue(beam) is < 1)
+            {
+                stderr.WriteLine($"entente: --beam must be at least 1, not {result.GetValue(beam)}");
                 return EntenteCli.Usage;
             }
 
@@ -199,12 +206,17 @@ internal static class TrainCommands
             }
 
             var pruned = parser.Pruned(t);
+            if (result.GetValue(beam) is { } width)
+            {
+                pruned = pruned.WithBeamSize(width);
+            }
+
             var target = result.GetValue(output)!;
             target.Directory?.Create();
             Save(target.FullName, pruned.Save);
             stdout.WriteLine(
                 $"wrote {target.Name}: {pruned.FeatureCount} features and {pruned.WeightCount} weights"
-                + $" (of {parser.FeatureCount} and {parser.WeightCount}), {new FileInfo(target.FullName).Length} bytes");
+                + $" (of {parser.FeatureCount} and {parser.WeightCount}), beam {pruned.BeamSize}, {new FileInfo(target.FullName).Length} bytes");
             return EntenteCli.Ok;
         });
         return cmd;

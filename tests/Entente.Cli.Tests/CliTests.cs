@@ -123,14 +123,18 @@ public sealed class CliTests
         Assert.Contains("\tSanctions\t", output, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void Eval_prints_every_score_as_one_json_object()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Eval_prints_every_score_as_one_json_object(bool accurate)
     {
         using var dir = new TempDir();
         var path = dir.File("small.conllu");
         File.WriteAllText(path, SmallTreebank.Text);
 
-        var (exit, output, _) = CliRunner.Run("nlp", "eval", "--treebank", path, "--json");
+        var (exit, output, _) = accurate
+            ? CliRunner.Run("nlp", "eval", "--treebank", path, "--json", "--accurate")
+            : CliRunner.Run("nlp", "eval", "--treebank", path, "--json");
 
         Assert.Equal(0, exit);
         using var json = JsonDocument.Parse(output);
@@ -143,6 +147,7 @@ public sealed class CliTests
         }
 
         Assert.True(root.GetProperty("tokens_per_second").GetDouble() > 0);
+        Assert.Equal(accurate ? "accurate" : "fast", root.GetProperty("mode").GetString());
     }
 
     [Fact]

@@ -167,6 +167,16 @@ public sealed class TrainCommandTests
         Assert.Equal(1, garbage.Exit);
         Assert.Contains("tiny.conllu", garbage.Err, StringComparison.Ordinal);
         Assert.False(File.Exists(dir.File("y.bin")));
+
+        // and a new beam width is kept in the written model; a width below one is a usage error
+        var beam = CliRunner.Run("train", "prune", "--model", dir.File("parser.bin"), "--threshold", "0", "--beam", "6", "--out", dir.File("beam6.bin"));
+        Assert.Equal(0, beam.Exit);
+        Assert.Contains("beam 6", beam.Out, StringComparison.Ordinal);
+        Assert.Equal(6, Load("beam6.bin").BeamSize);
+        Assert.Equal(1, Load("parser.bin").BeamSize);
+        var zero = CliRunner.Run("train", "prune", "--model", dir.File("parser.bin"), "--threshold", "0", "--beam", "0", "--out", dir.File("z.bin"));
+        Assert.Equal(2, zero.Exit);
+        Assert.Contains("--beam", zero.Err, StringComparison.Ordinal);
     }
 
     [Fact]

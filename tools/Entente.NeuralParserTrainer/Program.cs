@@ -2,7 +2,7 @@
 // CoNLL-U treebank with TorchSharp on the CPU, and writes it in the format that
 // src/Entente.Nlp/Parsing/NeuralParser.cs runs. Options: --train FILE (jackknifed tags) --dev FILE
 // (predicted tags) --out FILE [--hidden 96] [--word 100] [--mincount 2] [--epochs 80] [--minutes 65]
-// [--batch 2500] [--threads 2] [--limit SENTENCES]. The best epoch on dev (UAS + LAS, greedy heads) is kept.
+// [--batch 2500] [--threads 2] [--seed 1] [--limit SENTENCES]. The best epoch on dev (UAS + LAS, greedy heads) is kept.
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
@@ -24,8 +24,9 @@ int threads = int.Parse(Arg("threads", "2"), CultureInfo.InvariantCulture);
 double maxMinutes = double.Parse(Arg("minutes", "1000"), CultureInfo.InvariantCulture);
 string outPath = argsMap.TryGetValue("out", out var o) ? o : throw new ArgumentException("--out FILE is required");
 torch.set_num_threads(threads);
-torch.manual_seed(1);
-var rng = new Random(1);
+int seed = int.Parse(Arg("seed", "1"), CultureInfo.InvariantCulture);
+torch.manual_seed(seed);
+var rng = new Random(seed);
 
 var train = Conll.Read(argsMap.TryGetValue("train", out var tr) ? tr : throw new ArgumentException("--train FILE is required"));
 var dev = Conll.Read(argsMap.TryGetValue("dev", out var dv) ? dv : throw new ArgumentException("--dev FILE is required"));

@@ -173,6 +173,10 @@ public sealed class DependencyParser : IDependencyParser
     public DependencyParser Pruned(float threshold) =>
         new(_model.Pruned(threshold), BeamSize, RichFeatures, _clusters, LeanWords, Reverse);
 
+    /// <summary>The same model decoding with another beam width (1: greedy).</summary>
+    public DependencyParser WithBeamSize(int beamSize) =>
+        new(_model, beamSize, RichFeatures, _clusters, LeanWords, Reverse);
+
     /// <summary>Trains a parser on sentences whose UPOS/XPOS columns hold the tags to learn from (ideally jackknifed).</summary>
     public static DependencyParser Train(IReadOnlyList<ConlluSentence> train, IReadOnlyList<ConlluSentence>? dev, ParserOptions options, TextWriter? log)
         => Train(train, dev, options, log, null);

@@ -142,6 +142,33 @@ public class NeuralParserTests
     }
 
     [Fact]
+    public void The_committed_model_parses_news_sentences()
+    {
+        // Given the embedded neural model
+        const string resource = "Entente.Models.parser-neural.bin";
+        using var stream = typeof(NeuralParser).Assembly.GetManifestResourceStream(resource)!;
+        var parser = NeuralParser.Load(stream, resource);
+
+        // When it parses two news sentences
+        var signed = parser.Parse(["The", "minister", "signed", "the", "agreement", "."], ["DET", "NOUN", "VERB", "DET", "NOUN", "PUNCT"], ["DT", "NN", "VBD", "DT", "NN", "."]);
+        var sanctions = parser.Parse(
+            ["Brussels", "imposed", "new", "sanctions", "on", "Minsk", "on", "Monday", "."],
+            ["PROPN", "VERB", "ADJ", "NOUN", "ADP", "PROPN", "ADP", "PROPN", "PUNCT"],
+            ["NNP", "VBD", "JJ", "NNS", "IN", "NNP", "IN", "NNP", "."]);
+
+        // Then subjects, objects, modifiers and the date attach where a reader would put them
+        Assert.Equal([2, 3, 0, 5, 3, 3], signed.Heads);
+        Assert.Equal(["det", "nsubj", "root", "det", "obj", "punct"], signed.DepRels);
+        Assert.Equal(0, sanctions.Heads[1]);
+        Assert.Equal(("nsubj", 2), (sanctions.DepRels[0], sanctions.Heads[0]));
+        Assert.Equal(("obj", 2), (sanctions.DepRels[3], sanctions.Heads[3]));
+        Assert.Equal(("amod", 4), (sanctions.DepRels[2], sanctions.Heads[2]));
+        Assert.Equal(("case", 6), (sanctions.DepRels[4], sanctions.Heads[4]));
+        Assert.Equal(("case", 8), (sanctions.DepRels[6], sanctions.Heads[6]));
+        Assert.Equal(2, sanctions.Heads[7]);
+    }
+
+    [Fact]
     public void Empty_and_one_word_sentences_parse()
     {
         var (parser, _) = Random1.Value;

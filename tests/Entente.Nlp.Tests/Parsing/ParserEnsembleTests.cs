@@ -189,6 +189,7 @@ public class ParserEnsembleTests
         var ensemble = ParserEnsemble.Accurate;
         Assert.True(ensemble.Members.Length >= 2);
         Assert.Contains(ensemble.Members, m => m.Parser is DependencyParser { Reverse: true });
+        Assert.Contains(ensemble.Members, m => m.Parser is NeuralParser && m.ProbabilityWeight > 0);
 
         var r = ensemble.Parse(
             ["The", "minister", "signed", "the", "agreement", "."], ["DET", "NOUN", "VERB", "DET", "NOUN", "PUNCT"], ["DT", "NN", "VBD", "DT", "NN", "."]);
