@@ -2,10 +2,10 @@
 // CoNLL-U treebank with TorchSharp on the CPU, and writes it in the format that
 // src/Entente.Nlp/Parsing/NeuralParser.cs runs. Options: --train FILE (jackknifed tags) --dev FILE
 // (predicted tags) --out FILE [--hidden 96] [--word 100] [--mincount 2] [--epochs 80] [--minutes 65]
-// [--batch 2500] [--threads 2] [--seed 1] [--limit SENTENCES]. The best epoch on dev (UAS + LAS, greedy heads) is kept.
+// [--batch 2500] [--threads 2] [--seed 1] [--limit SENTENCES] (the defaults shown are the shipped model's settings).
+// The best epoch on dev (UAS + LAS, greedy heads) is kept. Word, suffix and shape keys are NeuralParser's own.
 using System.Diagnostics;
 using System.Globalization;
-using System.Text;
 using TorchSharp;
 using static TorchSharp.torch;
 using F = TorchSharp.torch.nn.functional;
@@ -14,14 +14,14 @@ using Entente.Nlp.Parsing;
 var argsMap = new Dictionary<string, string>();
 for (int a = 0; a + 1 < args.Length; a += 2) argsMap[args[a].TrimStart('-')] = args[a + 1];
 string Arg(string k, string d) => argsMap.TryGetValue(k, out var v) ? v : d;
-int hidden = int.Parse(Arg("hidden", "128"), CultureInfo.InvariantCulture);
-int wordDim = int.Parse(Arg("word", "64"), CultureInfo.InvariantCulture);
-int epochs = int.Parse(Arg("epochs", "30"), CultureInfo.InvariantCulture);
-int minCount = int.Parse(Arg("mincount", "3"), CultureInfo.InvariantCulture);
+int hidden = int.Parse(Arg("hidden", "96"), CultureInfo.InvariantCulture);
+int wordDim = int.Parse(Arg("word", "100"), CultureInfo.InvariantCulture);
+int epochs = int.Parse(Arg("epochs", "80"), CultureInfo.InvariantCulture);
+int minCount = int.Parse(Arg("mincount", "2"), CultureInfo.InvariantCulture);
 int limit = int.Parse(Arg("limit", "0"), CultureInfo.InvariantCulture);
-int batchTokens = int.Parse(Arg("batch", "1500"), CultureInfo.InvariantCulture);
+int batchTokens = int.Parse(Arg("batch", "2500"), CultureInfo.InvariantCulture);
 int threads = int.Parse(Arg("threads", "2"), CultureInfo.InvariantCulture);
-double maxMinutes = double.Parse(Arg("minutes", "1000"), CultureInfo.InvariantCulture);
+double maxMinutes = double.Parse(Arg("minutes", "65"), CultureInfo.InvariantCulture);
 string outPath = argsMap.TryGetValue("out", out var o) ? o : throw new ArgumentException("--out FILE is required");
 torch.set_num_threads(threads);
 int seed = int.Parse(Arg("seed", "1"), CultureInfo.InvariantCulture);
@@ -41,12 +41,12 @@ Console.WriteLine($"parameters {parameters.Sum(p => p.numel())}");
 var opt = torch.optim.Adam(parameters, lr: 2e-3, beta1: 0.9, beta2: 0.9);
 var trainEnc = train.Select(vocab.Encode).ToList();
 var devEnc = dev.Select(vocab.Encode).ToList();
-double best = 0; int step = 0;
+double best = 0;
 var clock = Stopwatch.StartNew();
 for (int epoch = 1; epoch <= epochs; epoch++)
 {
     var sw = Stopwatch.StartNew();
-    // batches of similar length, ~ 1500 tokens each
+    // batches of sentences of similar length, about batchTokens tokens each
     var order = Enumerable.Range(0, trainEnc.Count).OrderBy(i => trainEnc[i].Length + rng.NextDouble() * 3).ToList();
     var batches = new List<List<int>>();
     var cur = new List<int>(); int tokens = 0;
@@ -63,13 +63,12 @@ for (int epoch = 1; epoch <= epochs; epoch++)
     {
         using var scope = torch.NewDisposeScope();
         var batch = b.Select(i => trainEnc[i]).ToList();
-        var loss = net.Loss(batch, vocab, rng);
+        var loss = net.Loss(batch, rng);
         opt.zero_grad();
         loss.backward();
         nn.utils.clip_grad_norm_(parameters, 5.0);
         opt.step();
         lossSum += loss.item<float>();
-        step++;
     }
     net.Train(false);
     var (uas, las) = net.Evaluate(devEnc);
@@ -119,24 +118,10 @@ sealed class Vocab
     public Dictionary<string, int> WordIdx = new(), SufIdx = new(), UposIdx = new(), XposIdx = new(), LabelIdx = new();
     public Dictionary<string, int> Counts = new();
 
-    public static string NormWord(string w)
-    {
-        var sb = new StringBuilder(w.Length);
-        foreach (var c in w) sb.Append(char.IsDigit(c) ? '0' : char.ToLowerInvariant(c));
-        return sb.ToString();
-    }
-    public static string Suffix(string w) { var n = NormWord(w); return n.Length <= 3 ? n : n[^3..]; }
-    public static int Shape(string w)
-    {
-        if (w.Length == 0) return 0;
-        bool upper0 = char.IsUpper(w[0]);
-        bool allUpper = w.All(c => !char.IsLetter(c) || char.IsUpper(c)) && w.Any(char.IsLetter);
-        bool digit = w.Any(char.IsDigit);
-        bool hyphen = w.Contains('-');
-        bool letter = w.Any(char.IsLetter);
-        int s = !letter ? (digit ? 1 : 2) : allUpper && w.Length > 1 ? 3 : upper0 ? 4 : 5;
-        return s + (hyphen ? 6 : 0) + 1; // 1..12, 13 = root
-    }
+    // the keys NeuralParser computes at run time, so that training and parsing cannot drift apart
+    static string NormWord(string w) => NeuralParser.Normalize(w);
+    static string Suffix(string w) => NeuralParser.SuffixKey(NeuralParser.Normalize(w));
+    static int Shape(string w) => NeuralParser.Shape(w); // 1..12; 13 is the root token
 
     public static Vocab Build(List<Token[]> train, int minCount)
     {
@@ -288,7 +273,7 @@ sealed class Net
 
     Tensor LabelLogits(Tensor ld, Tensor lhSel) => labW1.call(ld) + labW2.call(lhSel) + labW3.call(ld * lhSel);
 
-    public Tensor Loss(List<Enc> b, Vocab v, Random rng)
+    public Tensor Loss(List<Enc> b, Random rng)
     {
         var (H, mask, T) = Encode(b, rng);
         var (s, ld, lh) = Scores(H, mask);

@@ -10,7 +10,8 @@ PRELOAD=""
 # TorchSharp 0.107's wrapper library asks for libstdc++'s GLIBCXX_3.4.32 (GCC 13) for one symbol,
 # std::ios_base_library_init; Debian 12 ships GCC 12. Where that version is missing, mark the
 # requirement weak in the build's copy of the wrapper and preload a two-line definition of the symbol.
-if [[ -f "$NATIVE/libLibTorchSharp.so" ]] && ldd "$NATIVE/libLibTorchSharp.so" 2>&1 | grep -q "GLIBCXX_3.4.32' not found"; then
+# (once per build: after the edit, ldd reports the version as a "weak version" and this is skipped)
+if [[ -f "$NATIVE/libLibTorchSharp.so" ]] && ldd "$NATIVE/libLibTorchSharp.so" 2>&1 | grep "GLIBCXX_3.4.32' not found" | grep -qv "weak version"; then
   python3 "$HERE/weak-version.py" "$NATIVE/libLibTorchSharp.so" GLIBCXX_3.4.32
   printf '#include <ios>\nnamespace std { void ios_base_library_init() { static ios_base::Init init; } }\n' > "$OUT/iosshim.cpp"
   g++ -O2 -shared -fPIC -o "$OUT/libiosshim.so" "$OUT/iosshim.cpp"

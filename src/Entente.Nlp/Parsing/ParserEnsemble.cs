@@ -190,16 +190,14 @@ public sealed class ParserEnsemble : IDependencyParser
     public ParseResult Parse(IReadOnlyList<string> forms, IReadOnlyList<string> upos, IReadOnlyList<string> xpos)
     {
         int n = ParseResult.CheckInput(forms, upos, xpos);
-        var first = Members[0].Parser.Parse(forms, upos, xpos);
         if (Members.Length == 1 || n == 0 || n > MaxVotedWords)
         {
-            return first;
+            return Members[0].Parser.Parse(forms, upos, xpos);
         }
 
         var parses = new ParseResult[Members.Length];
-        var probabilities = new double[Members.Length][];
-        parses[0] = first;
-        for (int m = 1; m < parses.Length; m++)
+        var probabilities = new double[]?[Members.Length];
+        for (int m = 0; m < parses.Length; m++)
         {
             if (_probabilityWeights[m] > 0)
             {

@@ -205,6 +205,22 @@ public class NeuralParserTests
     }
 
     [Fact]
+    public void An_ensemble_uses_the_arc_probabilities_of_any_member_that_has_a_probability_weight_the_first_too()
+    {
+        // Given two neural parsers with different random weights, the first voting with its probabilities
+        var first = Random1.Value.Parser;
+        var second = NeuralParser.Load(new MemoryStream(ModelBytes(RandomTensors(2))), "random2.bin");
+        var ensemble = new ParserEnsemble([new("first", first, 1, 3), new("second", second, 1)]);
+
+        // When the ensemble parses, its tree is the vote of both trees and the first member's probabilities
+        var (a, p) = first.ParseWithProbabilities(Forms, FormUpos, FormXpos);
+        var b = second.Parse(Forms, FormUpos, FormXpos);
+        var expected = ParserEnsemble.Combine([a, b], [1, 1], [p, null], [3, 0]);
+
+        Assert.Equal(expected, ensemble.Parse(Forms, FormUpos, FormXpos), new ParseComparer());
+    }
+
+    [Fact]
     public void The_packed_layer_computes_the_matrix_product_for_one_input_and_for_many()
     {
         var rng = new Random(3);
